@@ -1,0 +1,3 @@
+from adoptreport.cli import main
+
+main()

@@ -1,0 +1,98 @@
+"""The organisation's work mix (from workforce.csv) and the benchmark gap against it."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from adoptreport.analysis.evidence import RecordRef, RowRanges
+from adoptreport.analysis.pilot import Cell
+from adoptreport.analysis.stats import Interval, z_score
+from adoptreport.models import BenchmarkClaim, Team
+
+
+@dataclass(frozen=True)
+class WorkMix:
+    """Engineering hours per week by kind of work, summed over teams (headcount × hours)."""
+
+    hours_by_kind: dict[str, float]
+    total_hours: float
+    evidence: RowRanges
+
+    def share(self, kind: str) -> float | None:
+        if self.total_hours <= 0 or kind not in self.hours_by_kind:
+            return None
+        return self.hours_by_kind[kind] / self.total_hours
+
+
+def work_mix(teams: tuple[Team, ...], kinds: list[str], workforce_file: str, first_row: int) -> WorkMix:
+    hours = {
+        kind: sum(t.headcount * t.hours_by_kind[kind] for t in teams if kind in t.hours_by_kind)
+        for kind in kinds
+        if any(kind in t.hours_by_kind for t in teams)
+    }
+    rows = np.arange(first_row, first_row + len(teams))
+    return WorkMix(hours, sum(hours.values()), RowRanges.of(workforce_file, rows))
+
+
+@dataclass(frozen=True)
+class MixEstimate:
+    """A tool's acceptance weighted by the organisation's hours, over the kinds it was piloted on."""
+
+    acceptance: Interval
+    covered_share: float  # share of the organisation's hours in kinds the tool was piloted on
+    kinds: tuple[str, ...]
+
+
+def mix_acceptance(tool_cells: list[Cell], mix: WorkMix, level: float) -> MixEstimate | None:
+    """Stratified estimate Σ w_k p_k with Var = Σ w_k² p_k(1−p_k)/n_k; normal interval."""
+    weighted = [(c, mix.hours_by_kind[c.kind]) for c in tool_cells if mix.hours_by_kind.get(c.kind, 0) > 0]
+    covered = sum(h for _, h in weighted)
+    if not weighted or covered <= 0:
+        return None
+    point = sum(h / covered * c.acceptance.point for c, h in weighted)
+    variance = sum(
+        (h / covered) ** 2 * c.acceptance.point * (1 - c.acceptance.point) / c.attempts for c, h in weighted
+    )
+    half = z_score(level) * math.sqrt(variance)
+    interval = Interval(max(0.0, point - half), point, min(1.0, point + half), level)
+    return MixEstimate(interval, covered / mix.total_hours, tuple(c.kind for c, _ in weighted))
+
+
+@dataclass(frozen=True)
+class BenchmarkGap:
+    claim: BenchmarkClaim
+    scope_cell: Cell | None  # the pilot's result for this tool on the benchmark's kind of work
+    scope_hours_share: float | None  # share of the organisation's hours in that kind
+    mix: MixEstimate | None
+    evidence: RecordRef
+
+    @property
+    def gap_on_scope(self) -> float | None:
+        """Claimed score minus observed acceptance on the matching kind (fraction points)."""
+        return None if self.scope_cell is None else self.claim.score - self.scope_cell.acceptance.point
+
+    @property
+    def gap_on_mix(self) -> float | None:
+        return None if self.mix is None else self.claim.score - self.mix.acceptance.point
+
+
+def benchmark_gaps(
+    claims: list[BenchmarkClaim], all_cells: tuple[Cell, ...], mix: WorkMix, level: float, file: str
+) -> tuple[BenchmarkGap, ...]:
+    gaps = []
+    for index, claim in enumerate(claims):
+        tool_cells = [c for c in all_cells if c.tool == claim.tool]
+        scope = next((c for c in tool_cells if c.kind == claim.scope), None)
+        gaps.append(
+            BenchmarkGap(
+                claim=claim,
+                scope_cell=scope,
+                scope_hours_share=mix.share(claim.scope),
+                mix=mix_acceptance(tool_cells, mix, level),
+                evidence=RecordRef(file, f"claims[{index}]", claim.id),
+            )
+        )
+    return tuple(gaps)

@@ -1,0 +1,119 @@
+"""Outcome rates, time saved and review burden per (tool, kind of work)."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from adoptreport.analysis.evidence import RowRanges
+from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
+from adoptreport.analysis.verdicts import Decision, decide
+from adoptreport.models import ACCEPTED_OUTCOMES, Outcome
+from adoptreport.models.case import Policy
+from adoptreport.models.folder import SOURCE_ROW
+
+
+@dataclass(frozen=True)
+class Cell:
+    """What the pilot observed for one tool on one kind of work."""
+
+    tool: str
+    kind: str
+    attempts: int
+    accepted: int
+    clean: int
+    acceptance: Interval
+    clean_acceptance: Interval
+    escaped_defect_rate: Interval | None  # accepted changes with an escaped defect
+    timed_attempts: int  # attempts whose minutes are all measured
+    saved_fraction: Interval | None  # Σ net minutes saved / Σ baseline minutes
+    saved_minutes_per_attempt: float | None
+    review_minutes_per_merged: Interval | None
+    hallucinations_per_attempt: Interval | None
+    decision: Decision
+    evidence: RowRanges
+
+
+def add_net_minutes(pilot: pd.DataFrame) -> pd.DataFrame:
+    """Pilot with `accepted` and `net_saved_minutes` (NaN where a needed minute is missing).
+
+    Merged: baseline − (AI + review + rework). Not merged: −(AI + review), since a person
+    still does the task.
+    """
+    accepted = pilot["outcome"].isin([o.value for o in ACCEPTED_OUTCOMES])
+    rework = pilot["rework_minutes"].where(
+        pilot["outcome"] == Outcome.MERGED_AFTER_REWORK.value, pilot["rework_minutes"].fillna(0.0)
+    )
+    spent = pilot["ai_minutes"] + pilot["review_minutes"]
+    merged_net = pilot["baseline_minutes"] - (spent + rework)
+    not_merged_net = -spent.where(pilot["baseline_minutes"].notna())
+    return pilot.assign(accepted=accepted, net_saved_minutes=merged_net.where(accepted, not_merged_net))
+
+
+def cells(pilot: pd.DataFrame, policy: Policy, pilot_file: str) -> tuple[Cell, ...]:
+    """One `Cell` per (tool, kind of work) that has attempts, sorted by tool then kind."""
+    enriched = add_net_minutes(pilot)
+    return tuple(
+        _cell(str(tool), str(kind), group, policy, pilot_file)
+        for (tool, kind), group in enriched.groupby(["tool", "kind_of_work"], sort=True)
+    )
+
+
+def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file: str) -> Cell:
+    level = policy.confidence_level
+    n = len(group)
+    accepted = int(group["accepted"].sum())
+    clean = int((group["outcome"] == Outcome.MERGED.value).sum())
+    merged = group[group["accepted"]]
+    defects_known = merged["escaped_defects"].dropna()
+    escaped = (
+        wilson(int((defects_known > 0).sum()), len(defects_known), level) if len(defects_known) else None
+    )
+    timed = group[group["net_saved_minutes"].notna()]
+    seed = _cell_seed(policy.seed, tool, kind)
+    saved = (
+        bootstrap_ratio(
+            timed["net_saved_minutes"].to_numpy(float), timed["baseline_minutes"].to_numpy(float),
+            level, policy.bootstrap_draws, seed,
+        )
+        if len(timed) and timed["baseline_minutes"].sum() > 0
+        else None
+    )
+    review = merged["review_minutes"].dropna().to_numpy(float)
+    review_interval = (
+        bootstrap_ratio(review, np.ones_like(review), level, policy.bootstrap_draws, seed + 1)
+        if len(review)
+        else None
+    )
+    hallucinations = group["hallucinations"].dropna()
+    hallucination_rate = (
+        poisson_exact(int(hallucinations.sum()), float(len(hallucinations)), level)
+        if len(hallucinations)
+        else None
+    )
+    acceptance = wilson(accepted, n, level)
+    return Cell(
+        tool=tool,
+        kind=kind,
+        attempts=n,
+        accepted=accepted,
+        clean=clean,
+        acceptance=acceptance,
+        clean_acceptance=wilson(clean, n, level),
+        escaped_defect_rate=escaped,
+        timed_attempts=len(timed),
+        saved_fraction=saved,
+        saved_minutes_per_attempt=float(timed["net_saved_minutes"].mean()) if len(timed) else None,
+        review_minutes_per_merged=review_interval,
+        hallucinations_per_attempt=hallucination_rate,
+        decision=decide(n, len(timed), acceptance, saved, policy),
+        evidence=RowRanges.of(pilot_file, group[SOURCE_ROW].to_numpy()),
+    )
+
+
+def _cell_seed(seed: int, tool: str, kind: str) -> int:
+    # Stable across processes (unlike hash()), so the same case gives the same intervals.
+    return seed + zlib.crc32(f"{tool}\x00{kind}".encode())

@@ -1,0 +1,85 @@
+"""Interval maths. Every interval in the report is one `Interval`."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    point: float
+    high: float
+    level: float
+
+    def contains(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+    @property
+    def excludes_zero(self) -> bool:
+        return self.low > 0.0 or self.high < 0.0
+
+
+def z_score(level: float) -> float:
+    """Two-sided normal quantile for a confidence level."""
+    return float(stats.norm.ppf(0.5 + level / 2.0))
+
+
+def wilson(successes: int, trials: int, level: float) -> Interval:
+    """Wilson score interval for a binomial proportion; see Newcombe (1998)."""
+    if trials <= 0 or not 0 <= successes <= trials:
+        raise ValueError(f"need 0 ≤ successes ≤ trials and trials > 0 (got {successes}/{trials})")
+    z = z_score(level)
+    p = successes / trials
+    denominator = 1.0 + z * z / trials
+    centre = (p + z * z / (2 * trials)) / denominator
+    half = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials)) / denominator
+    # Clamped so rounding never puts the point outside its interval (k = 0 or k = n).
+    return Interval(min(p, max(0.0, centre - half)), p, max(p, min(1.0, centre + half)), level)
+
+
+def poisson_exact(events: int, exposure: float, level: float) -> Interval:
+    """Exact (Garwood) interval for a Poisson rate: events per unit of exposure."""
+    if exposure <= 0 or events < 0:
+        raise ValueError(f"need events ≥ 0 and exposure > 0 (got {events}, {exposure})")
+    alpha = 1.0 - level
+    low = 0.0 if events == 0 else stats.chi2.ppf(alpha / 2, 2 * events) / 2.0
+    high = stats.chi2.ppf(1 - alpha / 2, 2 * events + 2) / 2.0
+    return Interval(float(low) / exposure, events / exposure, float(high) / exposure, level)
+
+
+def bootstrap_ratio(
+    numerator: np.ndarray, denominator: np.ndarray, level: float, draws: int, seed: int
+) -> Interval:
+    """Σ numerator / Σ denominator with a percentile bootstrap over rows (seeded)."""
+    n = len(numerator)
+    if n == 0 or len(denominator) != n:
+        raise ValueError("need two equally long, non-empty arrays")
+    point = float(numerator.sum() / denominator.sum())
+    rng = np.random.default_rng(seed)
+    ratios = np.empty(draws)
+    # Chunked so a large pilot never holds a draws × n index matrix in memory.
+    chunk = max(1, 2_000_000 // n)
+    for start in range(0, draws, chunk):
+        stop = min(draws, start + chunk)
+        index = rng.integers(0, n, size=(stop - start, n))
+        ratios[start:stop] = numerator[index].sum(axis=1) / denominator[index].sum(axis=1)
+    alpha = 1.0 - level
+    low, high = np.quantile(ratios, [alpha / 2, 1 - alpha / 2])
+    return Interval(float(low), point, float(high), level)
+
+
+def tasks_to_decide(point: float, spread: float, threshold: float, level: float) -> int | None:
+    """Attempts needed for an interval of half-width z·spread/√n to clear `threshold`.
+
+    `spread` is the per-attempt standard deviation. Assumes the point estimate holds; None
+    when the point sits on the threshold (no sample size decides it).
+    """
+    gap = abs(point - threshold)
+    if gap < 1e-9 or spread <= 0:
+        return None
+    return math.ceil((z_score(level) * spread / gap) ** 2)

@@ -1,0 +1,101 @@
+"""The operations of the CLI as functions, for notebooks and scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from adoptreport.analysis import Findings, analyse
+from adoptreport.charts import build_charts
+from adoptreport.load import load_case
+from adoptreport.models import (
+    AssumptionsFile,
+    Audience,
+    BenchmarksFile,
+    CaseFile,
+    PilotAttempt,
+    RequirementsFile,
+    Team,
+    VendorsFile,
+)
+from adoptreport.models.folder import Case
+from adoptreport.render import render_html, render_pdf, write_atomically
+from adoptreport.statements import Statement, build_statements
+from adoptreport.view import build_view
+
+SCHEMAS = {
+    "case.yaml": CaseFile,
+    "benchmarks.yaml": BenchmarksFile,
+    "vendors.yaml": VendorsFile,
+    "requirements.yaml": RequirementsFile,
+    "assumptions.yaml": AssumptionsFile,
+    "pilot.csv": PilotAttempt,
+    "workforce.csv": Team,
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    case: Case
+    findings: Findings
+    statements: tuple[Statement, ...]
+    pdf: bytes
+
+
+def validate(folder: Path | str) -> Case:
+    """Load and validate a case folder; raises `CaseError` with every problem."""
+    return load_case(folder)
+
+
+def input_hash(case: Case) -> str:
+    """SHA-256 over the case's input files, by name, in a fixed order."""
+    digest = hashlib.sha256()
+    for name in sorted(case.files.values()):
+        digest.update(name.encode() + b"\0" + (case.root / name).read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build(folder: Path | str, output: Path | str, audience: Audience | None = None) -> Report:
+    """Validate, analyse and render; the PDF appears at `output` whole or not at all."""
+    case = load_case(folder)
+    findings = analyse(case)
+    statements = build_statements(case, findings)
+    charts = build_charts(case, findings)
+    chosen = audience or case.case.default_audience
+    html = render_html(build_view(case, findings, statements, charts, chosen))
+    report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
+    pdf = render_pdf(html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp()))
+    write_atomically(Path(output), pdf)
+    return Report(case, findings, statements, pdf)
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schema of each input file, by file name."""
+    return {name: model.model_json_schema() for name, model in SCHEMAS.items()}
+
+
+def schema_json() -> str:
+    return json.dumps(schemas(), indent=2, sort_keys=True)
+
+
+def init(folder: Path | str, force: bool = False) -> list[Path]:
+    """Write the commented starter case into `folder`; refuses a non-empty folder unless forced."""
+    from importlib import resources
+
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise FileExistsError(f"{target} exists and is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise FileExistsError(f"{target} is not empty; use --force to write into it")
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for entry in sorted(resources.files("adoptreport").joinpath("starter").iterdir(), key=lambda e: e.name):
+        if entry.is_file() and not entry.name.startswith((".", "__")):
+            path = target / entry.name
+            path.write_bytes(entry.read_bytes())
+            written.append(path)
+    return written

@@ -1,0 +1,144 @@
+"""Findings → Vega-Lite specs (altair) → SVG, rendered offline by vl-convert."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert
+
+from adoptreport.analysis import Findings, Verdict
+from adoptreport.models.folder import Case
+
+FONT = "Inter"
+# Colour carries meaning (verdicts); each verdict also has its own lightness, so the map
+# still reads in grey, and every cell is labelled in words.
+VERDICT_COLOURS = {
+    Verdict.AUTOMATE_WITH_REVIEW.value: "#1b6e3a",
+    Verdict.ASSIST.value: "#7fbf7b",
+    Verdict.INSUFFICIENT_EVIDENCE.value: "#e6e6e6",
+    Verdict.DO_NOT_AUTOMATE.value: "#8e1b1b",
+}
+CONFIG: dict[str, Any] = {
+    "font": FONT,
+    "view": {"stroke": None},
+    "axis": {"labelFontSize": 10, "titleFontSize": 10, "labelColor": "#222", "titleColor": "#222"},
+    "legend": {"labelFontSize": 10, "titleFontSize": 10, "orient": "bottom", "labelLimit": 320},
+}
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    svg: str
+    alt: str  # what the chart shows, in words, with its key numbers
+    spec: dict[str, Any]
+
+
+@functools.cache
+def _register_font() -> None:
+    import fontpkg_inter
+
+    vl_convert.register_font_directory(str(resources.files(fontpkg_inter) / "files"))
+
+
+def to_svg(spec: dict[str, Any]) -> str:
+    """Render offline: no data or images may be fetched from any URL."""
+    _register_font()
+    svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+    return svg
+
+
+def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
+    """Claimed score beside observed acceptance, on the matching kind and across the work mix."""
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    rows = []
+    for gap in findings.benchmark_gaps:
+        label = f"{names[gap.claim.tool]} · {gap.claim.benchmark}"
+        rows.append({"claim": label, "measure": "claimed benchmark score", "value": gap.claim.score,
+                     "low": None, "high": None})
+        if gap.scope_cell is not None:
+            a = gap.scope_cell.acceptance
+            rows.append({"claim": label, "measure": "observed on the matching kind of work",
+                         "value": a.point, "low": a.low, "high": a.high})
+        if gap.mix is not None:
+            a = gap.mix.acceptance
+            rows.append({"claim": label, "measure": "observed across our work mix",
+                         "value": a.point, "low": a.low, "high": a.high})
+    if not rows:
+        return None
+    data = pd.DataFrame(rows)
+    order = ["claimed benchmark score", "observed on the matching kind of work", "observed across our work mix"]
+    y = alt.Y("claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
+    x_scale = alt.Scale(domain=[0, 1])
+    colour = alt.Color("measure:N", title=None, sort=order,
+                       scale=alt.Scale(domain=order, range=["#111111", "#1f5fa8", "#b35806"]))
+    shape = alt.Shape("measure:N", title=None, sort=order,
+                      scale=alt.Scale(domain=order, range=["diamond", "circle", "square"]))
+    offset = alt.YOffset("measure:N", sort=order)
+    bars = alt.Chart(data).mark_rule(strokeWidth=1.5).encode(
+        y=y, yOffset=offset, x=alt.X("low:Q", scale=x_scale), x2="high:Q", color=colour
+    )
+    points = alt.Chart(data).mark_point(filled=True, size=70, opacity=1).encode(
+        y=y, yOffset=offset,
+        x=alt.X("value:Q", scale=x_scale, title="share of attempts accepted / benchmark score",
+                axis=alt.Axis(format="%", tickCount=5)),
+        color=colour, shape=shape,
+    )
+    chart = (bars + points).properties(width=400, height=alt.Step(14)).configure(**CONFIG)
+    spec = chart.to_dict()
+    parts = []
+    for gap in findings.benchmark_gaps:
+        text = f"{names[gap.claim.tool]} claims {gap.claim.score:.1%} on {gap.claim.benchmark}"
+        if gap.scope_cell is not None:
+            text += f"; observed {gap.scope_cell.acceptance.point:.0%} on the matching kind of work"
+        if gap.mix is not None:
+            text += f" and {gap.mix.acceptance.point:.0%} across the work mix"
+        parts.append(text)
+    alt_text = "Claimed benchmark scores beside observed acceptance with intervals. " + ". ".join(parts) + "."
+    return Chart("benchmark_vs_observed", "Claimed score and observed acceptance", to_svg(spec), alt_text, spec)
+
+
+def verdict_chart(case: Case, findings: Findings) -> Chart | None:
+    """The verdict for each tool on each kind of work, as a labelled grid."""
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    labels = {k.id: k.label for k in case.case.kinds_of_work}
+    rows = [
+        {"kind": labels[c.kind], "tool": names[c.tool], "verdict": c.decision.verdict.value,
+         "dark": c.decision.verdict in (Verdict.AUTOMATE_WITH_REVIEW, Verdict.DO_NOT_AUTOMATE)}
+        for c in findings.cells
+    ]
+    if not rows:
+        return None
+    data = pd.DataFrame(rows)
+    kind_order = [k.label for k in case.case.kinds_of_work]
+    verdicts = list(VERDICT_COLOURS)
+    base = alt.Chart(data).encode(
+        y=alt.Y("kind:N", sort=kind_order, title=None, axis=alt.Axis(labelLimit=200)),
+        x=alt.X("tool:N", title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=140)),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("verdict:N", title=None,
+                        scale=alt.Scale(domain=verdicts, range=list(VERDICT_COLOURS.values())))
+    )
+    text = base.mark_text(fontSize=9).encode(
+        text="verdict:N",
+        color=alt.condition("datum.dark", alt.value("white"), alt.value("#111111")),
+    )
+    chart = (cells + text).properties(width=alt.Step(120), height=alt.Step(26)).configure(**CONFIG)
+    spec = chart.to_dict()
+    by_verdict = {v: sorted(r["kind"] + " with " + r["tool"] for r in rows if r["verdict"] == v) for v in verdicts}
+    alt_text = "Verdict for each tool on each kind of work. " + " ".join(
+        f"{v.capitalize()}: {', '.join(items)}." for v, items in by_verdict.items() if items
+    )
+    return Chart("verdict_map", "Verdict by tool and kind of work", to_svg(spec), alt_text, spec)
+
+
+def build_charts(case: Case, findings: Findings) -> tuple[Chart, ...]:
+    made = (benchmark_chart(case, findings), verdict_chart(case, findings))
+    return tuple(c for c in made if c is not None)

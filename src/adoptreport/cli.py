@@ -1,0 +1,103 @@
+"""The `adoptreport` command: parse arguments, call the API, print, set the exit code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from adoptreport import __version__, api
+from adoptreport.models import Audience
+from adoptreport.problems import CaseError
+from adoptreport.render import RenderError
+
+app = typer.Typer(
+    help="Grounded reports on what AI can take on in your own engineering work.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport init`).")]
+BAD_INPUT = 2
+
+
+def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
+    for problem in error.problems:
+        typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
+    count = len(error.problems)
+    typer.echo(f"{count} problem{'s' if count != 1 else ''} in {folder}; nothing was written.", err=True)
+    return typer.Exit(code=BAD_INPUT)
+
+
+@app.command()
+def validate(case: CaseArg) -> None:
+    """Check a case folder and list every problem with file, row and field."""
+    try:
+        loaded = api.validate(case)
+    except CaseError as error:
+        raise _fail_on_case(error, case) from None
+    typer.echo(
+        f"{case}: valid — {len(loaded.pilot):,} pilot attempts, {len(loaded.workforce)} teams, "
+        f"{len(loaded.vendors.tool_ids())} tools, {len(loaded.benchmarks.claims)} benchmark claims."
+    )
+
+
+@app.command()
+def build(
+    case: CaseArg,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF.")] = Path(
+        "out/report.pdf"
+    ),
+    audience: Annotated[
+        Audience | None, typer.Option(help="Who the report is for; default from case.yaml.")
+    ] = None,
+) -> None:
+    """Build the PDF report from a case folder."""
+    try:
+        report = api.build(case, output, audience)
+    except CaseError as error:
+        raise _fail_on_case(error, case) from None
+    except RenderError as error:
+        typer.echo(f"rendering failed: {error}; nothing was written.", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"wrote {output} ({len(report.pdf):,} bytes, {len(report.statements)} statements)")
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder to create the starter case in.")],
+    force: Annotated[bool, typer.Option(help="Write into a non-empty folder.")] = False,
+) -> None:
+    """Write a commented starter case that validates, to edit into your own."""
+    try:
+        written = api.init(folder, force=force)
+    except FileExistsError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(code=BAD_INPUT) from None
+    typer.echo(f"wrote {len(written)} files to {folder}; next: adoptreport validate {folder}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to a file instead of stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of every input file."""
+    text = api.schema_json()
+    if output is None:
+        typer.echo(text)
+    else:
+        output.write_text(text + "\n", encoding="utf-8")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

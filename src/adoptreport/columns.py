@@ -1,0 +1,171 @@
+"""Column-wise validation of a table against a pydantic row model.
+
+A pilot can hold millions of rows; building a model per row is what makes validation slow,
+so each column is checked once, vectorised, against the constraints the row model declares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Union, get_args, get_origin
+
+import annotated_types
+import numpy as np
+import pandas as pd
+from pydantic import BaseModel
+
+from adoptreport.problems import Problem, row_problem, shown
+
+MAX_PROBLEMS_PER_COLUMN = 20
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    kind: type  # str, int, float, dt.date or a StrEnum subclass
+    required: bool
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+    max_length: int | None = None
+
+
+def column_specs(model: type[BaseModel]) -> list[ColumnSpec]:
+    """The column constraints a row model declares, one spec per field."""
+    specs = []
+    for name, info in model.model_fields.items():
+        kind, nested = _base_type(info.annotation)
+        limits: dict[str, Any] = {}
+        for meta in [*info.metadata, *nested]:
+            if isinstance(meta, annotated_types.Ge):
+                limits["minimum"] = float(meta.ge)  # type: ignore[arg-type]
+            elif isinstance(meta, annotated_types.Le):
+                limits["maximum"] = float(meta.le)  # type: ignore[arg-type]
+            elif isinstance(meta, annotated_types.MaxLen):
+                limits["max_length"] = meta.max_length
+            elif getattr(meta, "pattern", None) is not None:
+                limits["pattern"] = meta.pattern
+        specs.append(ColumnSpec(name, kind, info.is_required(), **limits))
+    return specs
+
+
+def _base_type(annotation: Any) -> tuple[type, list[Any]]:
+    """The plain type under Optional[...] and Annotated[...], with Annotated's constraints."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        annotation = next(a for a in get_args(annotation) if a is not type(None))
+    metadata: list[Any] = []
+    if get_origin(annotation) is Annotated:
+        annotation, *extras = get_args(annotation)
+        for extra in extras:
+            metadata.extend(getattr(extra, "metadata", [extra]))
+    if not isinstance(annotation, type):
+        raise TypeError(f"unsupported column annotation {annotation!r}")
+    return annotation, metadata
+
+
+@dataclass(frozen=True)
+class ColumnResult:
+    values: pd.Series
+    problems: list[Problem]
+
+
+def validate_table(
+    frame: pd.DataFrame, model: type[BaseModel], file: str, first_row: int
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """Typed columns and every problem; `first_row` is the file row of frame's first row."""
+    specs = column_specs(model)
+    known = {s.name for s in specs}
+    problems = [
+        Problem(file, "", str(col), f"unknown column; expected one of: {', '.join(sorted(known))}")
+        for col in frame.columns
+        if col not in known
+    ]
+    rows = np.arange(first_row, first_row + len(frame))
+    typed: dict[str, pd.Series] = {}
+    for spec in specs:
+        if spec.name not in frame.columns:
+            if spec.required:
+                problems.append(Problem(file, "", spec.name, "required column is missing"))
+            typed[spec.name] = pd.Series([None] * len(frame), dtype=object)
+            continue
+        result = _validate_column(frame[spec.name].reset_index(drop=True), spec, file, rows)
+        typed[spec.name] = result.values
+        problems.extend(result.problems)
+    return pd.DataFrame(typed), problems
+
+
+def _blank(raw: pd.Series) -> pd.Series:
+    if raw.dtype == object or pd.api.types.is_string_dtype(raw):
+        return raw.isna() | (raw.astype(str).str.strip() == "")
+    return raw.isna()
+
+
+def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarray) -> ColumnResult:
+    blank = _blank(raw)
+    bad: list[tuple[int, str]] = []  # (position, message)
+    if spec.required:
+        bad += [(int(i), "required value is blank") for i in np.flatnonzero(blank.to_numpy())]
+
+    if spec.kind in (int, float):
+        values = _numbers(raw, blank, spec, bad)
+    elif spec.kind is dt.date:
+        text = raw.where(~blank, None).astype(object)
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
+            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
+        values = parsed.dt.date.where(~blank, None).astype(object)
+    else:
+        text = raw.astype(str).str.strip()
+        values = text.where(~blank, None).astype(object)
+        if issubclass(spec.kind, StrEnum):
+            allowed = [m.value for m in spec.kind]
+            wrong = ~blank & ~text.isin(allowed)
+            expected = ", ".join(allowed)
+            for i in np.flatnonzero(wrong.to_numpy()):
+                bad.append((int(i), f"expected one of {expected} (got {shown(raw.iloc[i])})"))
+        if spec.pattern is not None:
+            wrong = ~blank & ~text.str.fullmatch(spec.pattern, flags=re.ASCII)
+            for i in np.flatnonzero(wrong.to_numpy()):
+                bad.append(
+                    (int(i), f"expected an identifier of letters, digits, _ . : - (got {shown(raw.iloc[i])})")
+                )
+        if spec.max_length is not None:
+            for i in np.flatnonzero((~blank & (text.str.len() > spec.max_length)).to_numpy()):
+                bad.append((int(i), f"expected at most {spec.max_length} characters"))
+    bad.sort()
+    problems = [row_problem(file, int(rows[i]), spec.name, msg) for i, msg in bad[:MAX_PROBLEMS_PER_COLUMN]]
+    if len(bad) > MAX_PROBLEMS_PER_COLUMN:
+        rest = len(bad) - MAX_PROBLEMS_PER_COLUMN
+        problems.append(
+            row_problem(file, int(rows[bad[MAX_PROBLEMS_PER_COLUMN][0]]), spec.name,
+                        f"… and {rest} more problems in this column")
+        )
+    return ColumnResult(values, problems)
+
+
+def _numbers(
+    raw: pd.Series, blank: pd.Series, spec: ColumnSpec, bad: list[tuple[int, str]]
+) -> pd.Series:
+    numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
+    noun = "a whole number" if spec.kind is int else "a number"
+    not_number = (numeric.isna() & ~blank) | ~np.isfinite(numeric.fillna(0.0))
+    for i in np.flatnonzero(not_number.to_numpy()):
+        bad.append((int(i), f"expected {noun} (got {shown(raw.iloc[i])})"))
+    ok = ~blank & ~not_number
+    if spec.kind is int:
+        fractional = ok & (numeric != np.floor(numeric))
+        for i in np.flatnonzero(fractional.to_numpy()):
+            bad.append((int(i), f"expected a whole number (got {shown(raw.iloc[i])})"))
+    if spec.minimum is not None:
+        low = ok & (numeric < spec.minimum)
+        for i in np.flatnonzero(low.to_numpy()):
+            bad.append((int(i), f"must be ≥ {spec.minimum:g} (got {numeric.iloc[i]:g})"))
+    if spec.maximum is not None:
+        high = ok & (numeric > spec.maximum)
+        for i in np.flatnonzero(high.to_numpy()):
+            bad.append((int(i), f"must be ≤ {spec.maximum:g} (got {numeric.iloc[i]:g})"))
+    return numeric.where(ok)  # NaN where blank or bad: missing stays missing

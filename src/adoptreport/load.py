@@ -1,0 +1,339 @@
+"""Case folder → one validated `Case`. Every problem is collected, with file, row and field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+import pandas as pd
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from adoptreport.columns import validate_table
+from adoptreport.models import (
+    AssumptionsFile,
+    BenchmarksFile,
+    CaseFile,
+    PilotAttempt,
+    RequirementsFile,
+    Team,
+    VendorsFile,
+)
+from adoptreport.models.folder import SOURCE_ROW, Case
+from adoptreport.models.workforce import HOURS_PREFIX
+from adoptreport.problems import CaseError, Problem, row_problem, shown
+
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")
+MAX_CROSS_REFERENCE_PROBLEMS = 20
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_case(folder: Path | str) -> Case:
+    """Read and validate a case folder; raise `CaseError` listing every problem."""
+    root = Path(folder)
+    if not root.is_dir():
+        found = "a file" if root.exists() else "nothing"
+        raise CaseError([Problem(str(root), "", "", f"expected a case folder, found {found}")])
+    problems: list[Problem] = []
+    files: dict[str, str] = {}
+
+    def structured(role: str, model: type[M], required: bool) -> M | None:
+        path = _find(root, role, STRUCTURED_SUFFIXES, required, problems)
+        if path is None:
+            return None if required else model()
+        files[role] = path.name
+        data = _read_structured(path, problems)
+        return None if data is None else _validate(model, data, path.name, problems)
+
+    case_file = structured("case", CaseFile, required=True)
+    vendors = structured("vendors", VendorsFile, required=True)
+    benchmarks = structured("benchmarks", BenchmarksFile, required=False)
+    requirements = structured("requirements", RequirementsFile, required=False)
+    assumptions = structured("assumptions", AssumptionsFile, required=False)
+    pilot = _load_pilot(root, files, problems)
+    workforce = _load_workforce(root, files, problems)
+    claims_path = root / "claims.md"
+    claims_text = claims_path.read_text(encoding="utf-8") if claims_path.is_file() else None
+
+    if case_file is not None and vendors is not None:
+        problems += _cross_references(case_file, vendors, benchmarks, assumptions, pilot, workforce, files)
+    if problems:
+        raise CaseError(problems)
+    assert case_file and vendors and benchmarks and requirements and assumptions
+    assert pilot is not None and workforce is not None
+    return Case(
+        root=root,
+        case=case_file,
+        benchmarks=benchmarks,
+        vendors=vendors,
+        requirements=requirements,
+        workforce=workforce,
+        assumptions=assumptions,
+        pilot=pilot,
+        files=files,
+        claims_text=claims_text,
+    )
+
+
+def _find(
+    root: Path, role: str, suffixes: tuple[str, ...], required: bool, problems: list[Problem]
+) -> Path | None:
+    candidates = [root / f"{role}{suffix}" for suffix in suffixes]
+    present = [p for p in candidates if p.exists()]
+    if len(present) > 1:
+        names = ", ".join(p.name for p in present)
+        problems.append(Problem(role, "", "", f"more than one file for {role} ({names}); keep one"))
+        return None
+    if not present:
+        if required:
+            names = " or ".join(p.name for p in candidates)
+            problems.append(Problem(candidates[0].name, "", "", f"required file is missing; expected {names}"))
+        return None
+    path = present[0]
+    if not path.is_file():
+        problems.append(Problem(path.name, "", "", "expected a file, found a folder"))
+        return None
+    return path
+
+
+def _read_structured(path: Path, problems: list[Problem]) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"))
+        return None
+    try:
+        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"{mark.line + 1}" if mark is not None else ""
+        problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}"))
+        return None
+    except (yaml.YAMLError, json.JSONDecodeError) as error:
+        problems.append(Problem(path.name, "", "", f"not valid {path.suffix[1:].upper()}: {error}"))
+        return None
+    if data is None:
+        problems.append(Problem(path.name, "", "", "file is empty; expected a mapping of fields"))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(path.name, "", "", f"expected a mapping of fields, found a {type(data).__name__}"))
+        return None
+    return data
+
+
+def _validate(model: type[M], data: Any, file: str, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems.extend(_yaml_problem(file, e) for e in error.errors())
+        return None
+
+
+def _yaml_problem(file: str, error: Any) -> Problem:
+    loc = [part for part in error["loc"] if not str(part).startswith("function-")]
+    *parents, field = loc or [""]
+    path = ""
+    for part in parents:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    if isinstance(field, int):
+        path, field = f"{path}[{field}]", ""
+    # A union's member name (e.g. "bool", "list[str]") is noise in a user's message.
+    return Problem(file, path, str(field), _message(error))
+
+
+def _message(error: Any) -> str:
+    kind, ctx, found = error["type"], error.get("ctx", {}), error.get("input")
+    got = f" (got {shown(found)})"
+    messages: dict[str, Callable[[], str]] = {
+        "missing": lambda: "required field is missing",
+        "extra_forbidden": lambda: "unknown field; check the spelling against `adoptreport schema`",
+        "greater_than_equal": lambda: f"must be ≥ {ctx.get('ge')}{got}",
+        "greater_than": lambda: f"must be > {ctx.get('gt')}{got}",
+        "less_than_equal": lambda: f"must be ≤ {ctx.get('le')}{got}",
+        "less_than": lambda: f"must be < {ctx.get('lt')}{got}",
+        "enum": lambda: f"expected one of {ctx.get('expected')}{got}",
+        "string_pattern_mismatch": lambda: f"expected an identifier of letters, digits, _ . : -{got}",
+        "value_error": lambda: str(ctx.get("error", error["msg"])),
+    }
+    if kind in messages:
+        return messages[kind]()
+    return f"{error['msg'][0].lower()}{error['msg'][1:]}{got}"
+
+
+def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, int] | None:
+    """The table as strings (CSV, XLSX) or native types (Parquet), and its first data row."""
+    try:
+        if path.suffix == ".csv":
+            with path.open(encoding="utf-8-sig", newline="") as handle:
+                header = handle.readline()
+            separator = ";" if header.count(";") > header.count(",") else ","
+            frame = pd.read_csv(
+                path, sep=separator, dtype=str, keep_default_na=False, encoding="utf-8-sig"
+            )
+            return frame, 2
+        if path.suffix == ".xlsx":
+            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl"), 2
+        return pd.read_parquet(path), 1
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"))
+    except pd.errors.EmptyDataError:
+        problems.append(Problem(path.name, "", "", "file is empty; expected a header row and data rows"))
+    except (pd.errors.ParserError, ValueError, OSError) as error:
+        problems.append(Problem(path.name, "", "", f"cannot be read as a table: {error}"))
+    return None
+
+
+def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
+    path = _find(root, "pilot", TABLE_SUFFIXES, True, problems)
+    if path is None:
+        return None
+    files["pilot"] = path.name
+    read = _read_table(path, problems)
+    if read is None:
+        return None
+    raw, first_row = read
+    if raw.empty:
+        problems.append(Problem(path.name, "", "", "has a header but no rows; expected one row per attempt"))
+        return None
+    frame, found = validate_table(raw, PilotAttempt, path.name, first_row)
+    problems.extend(found)
+    frame[SOURCE_ROW] = np.arange(first_row, first_row + len(frame))
+    return frame
+
+
+def _load_workforce(root: Path, files: dict[str, str], problems: list[Problem]) -> tuple[Team, ...] | None:
+    path = _find(root, "workforce", TABLE_SUFFIXES, True, problems)
+    if path is None:
+        return None
+    files["workforce"] = path.name
+    read = _read_table(path, problems)
+    if read is None:
+        return None
+    raw, first_row = read
+    if raw.empty:
+        problems.append(Problem(path.name, "", "", "has a header but no rows; expected one row per team"))
+        return None
+    base = {name for name in Team.model_fields if name != "hours_by_kind"}
+    for column in raw.columns:
+        if column not in base and not str(column).startswith(HOURS_PREFIX):
+            expected = ", ".join(sorted(base)) + f", {HOURS_PREFIX}<kind of work>"
+            problems.append(Problem(path.name, "", str(column), f"unknown column; expected one of: {expected}"))
+    teams: list[Team] = []
+    for offset, record in enumerate(raw.to_dict(orient="records")):
+        row = first_row + offset
+        data: dict[str, Any] = {"hours_by_kind": {}}
+        for column, value in record.items():
+            if _is_blank(value):
+                continue
+            name = str(column)
+            if name.startswith(HOURS_PREFIX):
+                data["hours_by_kind"][name.removeprefix(HOURS_PREFIX)] = value
+            elif name in base:
+                data[name] = value
+        try:
+            teams.append(Team.model_validate(data))
+        except ValidationError as error:
+            for e in error.errors():
+                loc = [str(p) for p in e["loc"]]
+                field = f"{HOURS_PREFIX}{loc[1]}" if loc[0] == "hours_by_kind" and len(loc) > 1 else loc[0]
+                problems.append(row_problem(path.name, row, field, _message(e)))
+    seen: dict[str, int] = {}
+    for offset, team in enumerate(teams):
+        if team.team in seen:
+            problems.append(
+                row_problem(path.name, first_row + offset, "team",
+                            f"duplicate team {shown(team.team)}; first on row {seen[team.team]}")
+            )
+        seen.setdefault(team.team, first_row + offset)
+    return tuple(teams)
+
+
+def _is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+
+
+def _cross_references(
+    case_file: CaseFile,
+    vendors: VendorsFile,
+    benchmarks: BenchmarksFile | None,
+    assumptions: AssumptionsFile | None,
+    pilot: pd.DataFrame | None,
+    workforce: tuple[Team, ...] | None,
+    files: dict[str, str],
+) -> list[Problem]:
+    kinds, tools = set(case_file.kind_ids()), set(vendors.tool_ids())
+    vendor_tools = {v.id: {t.id for t in v.tools} for v in vendors.vendors}
+    problems: list[Problem] = []
+
+    def unknown(file: str, where: str, field: str, value: str, what: str, known: set[str]) -> None:
+        expected = ", ".join(sorted(known)) or "none declared"
+        problems.append(Problem(file, where, field, f"unknown {what} {shown(value)}; expected one of {expected}"))
+
+    for vi, vendor in enumerate(vendors.vendors):
+        for ci, claim in enumerate(vendor.hallucination_claims):
+            where = f"vendors[{vi}].hallucination_claims[{ci}]"
+            if claim.tool not in vendor_tools[vendor.id]:
+                unknown(files["vendors"], where, "tool", claim.tool, f"tool of vendor {vendor.id}", vendor_tools[vendor.id])
+            if claim.baseline_tool is not None and claim.baseline_tool not in tools:
+                unknown(files["vendors"], where, "baseline_tool", claim.baseline_tool, "tool", tools)
+    if benchmarks is not None and "benchmarks" in files:
+        for i, bench in enumerate(benchmarks.claims):
+            where = f"claims[{i}]"
+            if bench.vendor not in vendor_tools:
+                unknown(files["benchmarks"], where, "vendor", bench.vendor, "vendor", set(vendor_tools))
+            elif bench.tool not in vendor_tools[bench.vendor]:
+                unknown(files["benchmarks"], where, "tool", bench.tool, f"tool of vendor {bench.vendor}", vendor_tools[bench.vendor])
+            if bench.scope not in kinds:
+                unknown(files["benchmarks"], where, "scope", bench.scope, "kind of work", kinds)
+    claim_ids = {c.id for c in benchmarks.claims} if benchmarks is not None else set()
+    if case_file.headline_claim is not None and case_file.headline_claim not in claim_ids:
+        unknown(files["case"], "", "headline_claim", case_file.headline_claim, "benchmark claim", claim_ids)
+    if workforce is not None:
+        for i, team in enumerate(workforce):
+            for kind in team.hours_by_kind:
+                if kind not in kinds:
+                    unknown(files["workforce"], str(i + 2), f"{HOURS_PREFIX}{kind}", kind, "kind of work", kinds)
+    if assumptions is not None and "assumptions" in files:
+        teams = {t.team for t in workforce or ()}
+        for i, assumption in enumerate(assumptions.assumptions):
+            where = f"assumptions[{i}]"
+            for j, team_id in enumerate(assumption.teams or []):
+                if team_id not in teams:
+                    unknown(files["assumptions"], where, f"teams[{j}]", team_id, "team", teams)
+            for j, kind in enumerate(assumption.kinds_of_work or []):
+                if kind not in kinds:
+                    unknown(files["assumptions"], where, f"kinds_of_work[{j}]", kind, "kind of work", kinds)
+    if pilot is not None:
+        problems += _pilot_references(pilot, kinds, tools, files["pilot"])
+    return problems
+
+
+def _pilot_references(pilot: pd.DataFrame, kinds: set[str], tools: set[str], file: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for column, known, what in (("tool", tools, "tool"), ("kind_of_work", kinds, "kind of work")):
+        values = pilot[column]
+        wrong = values.notna() & ~values.isin(list(known))
+        expected = ", ".join(sorted(known))
+        for i in np.flatnonzero(wrong.to_numpy())[:MAX_CROSS_REFERENCE_PROBLEMS]:
+            problems.append(
+                row_problem(file, int(pilot[SOURCE_ROW].iloc[i]), column,
+                            f"unknown {what} {shown(values.iloc[i])}; expected one of {expected}")
+            )
+    keyed = pilot[pilot["task_id"].notna() & pilot["tool"].notna()]
+    repeated = keyed[keyed.duplicated(["task_id", "tool"], keep=False)]
+    if not repeated.empty:
+        first = repeated.groupby(["task_id", "tool"], sort=False)[SOURCE_ROW].transform("min")
+        later = repeated[repeated[SOURCE_ROW] != first]
+        for (_, row), first_row in list(zip(later.iterrows(), first[later.index], strict=True))[
+            :MAX_CROSS_REFERENCE_PROBLEMS
+        ]:
+            problems.append(
+                row_problem(file, int(row[SOURCE_ROW]), "task_id",
+                            f"duplicate attempt ({row['task_id']}, {row['tool']}); first on row {int(first_row)}")
+            )
+    return problems

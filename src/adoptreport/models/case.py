@@ -1,0 +1,113 @@
+"""case.yaml: the organisation, the reporting period, the policy and the kinds of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, field_validator, model_validator
+
+from adoptreport.models.common import Fraction, Identifier, InputModel, Text, duplicates
+
+
+class Audience(StrEnum):
+    BOARD = "board"
+    PROCUREMENT = "procurement"
+    FINANCE = "finance"
+    FULL = "full"
+
+
+DEFAULT_KINDS_OF_WORK: tuple[tuple[str, str, str], ...] = (
+    ("isolated_bugfix", "Isolated bug fix", "A well-scoped defect in one place, with a test."),
+    ("small_feature", "Small feature", "A contained addition within one component."),
+    ("tests_and_docs", "Tests and docs", "New or improved tests and documentation."),
+    ("multi_file_refactor", "Multi-file refactor", "A structural change across many files."),
+    ("cross_service_change", "Cross-service change", "A change spanning several services."),
+    ("legacy_change", "Legacy change", "A change in old, thinly tested code."),
+    ("ambiguous_requirements", "Ambiguous requirements", "Work whose goal must be worked out."),
+)
+
+
+class KindOfWork(InputModel):
+    id: Identifier
+    label: Text
+    description: str | None = None
+
+
+def default_kinds_of_work() -> list[KindOfWork]:
+    return [KindOfWork(id=i, label=label, description=d) for i, label, d in DEFAULT_KINDS_OF_WORK]
+
+
+class AutomatePolicy(InputModel):
+    """Both lower interval ends must clear these for *automate with review*."""
+
+    min_acceptance: Fraction = 0.6
+    min_saved_fraction: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.15
+
+
+class AssistPolicy(InputModel):
+    """The saved-fraction interval must lie above this for *assist*."""
+
+    min_saved_fraction: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.0
+
+
+class Policy(InputModel):
+    confidence_level: Annotated[float, Field(gt=0.5, lt=1.0)] = 0.90
+    min_tasks_per_cell: Annotated[int, Field(ge=1, le=100_000)] = 15
+    automate_with_review: AutomatePolicy = AutomatePolicy()
+    assist: AssistPolicy = AssistPolicy()
+    bootstrap_draws: Annotated[int, Field(ge=200, le=100_000)] = 2000
+    seed: Annotated[int, Field(ge=0)] = 20261124
+
+    @model_validator(mode="after")
+    def _thresholds_ordered(self) -> Policy:
+        if self.assist.min_saved_fraction > self.automate_with_review.min_saved_fraction:
+            raise ValueError(
+                "assist.min_saved_fraction must not exceed "
+                "automate_with_review.min_saved_fraction"
+            )
+        return self
+
+
+class Codebase(InputModel):
+    name: Text
+    tokens: Annotated[int, Field(ge=0)] | None = None
+    bytes: Annotated[int, Field(ge=0)] | None = None
+
+
+class CaseFile(InputModel):
+    """The whole of case.yaml."""
+
+    organisation: Text
+    title: Text = "What AI can take on in our engineering work"
+    period: Text
+    report_date: dt.date
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
+    audiences: list[Audience] = [Audience.BOARD]
+    default_audience: Audience = Audience.BOARD
+    policy: Policy = Policy()
+    kinds_of_work: list[KindOfWork] = Field(default_factory=default_kinds_of_work)
+    adoption_rate: Fraction | None = None
+    codebases: list[Codebase] = []
+    previous_case: str | None = None
+    headline_claim: Identifier | None = Field(
+        default=None,
+        description="The benchmark claim the summary leads with (an id in benchmarks.yaml); "
+        "by default the highest-scoring claim of the best source grade.",
+    )
+
+    @field_validator("kinds_of_work")
+    @classmethod
+    def _kinds_unique(cls, kinds: list[KindOfWork]) -> list[KindOfWork]:
+        if not kinds:
+            raise ValueError("at least one kind of work is needed")
+        if repeated := duplicates([k.id for k in kinds]):
+            raise ValueError(f"kind of work ids must be unique (repeated: {', '.join(repeated)})")
+        return kinds
+
+    def kind_ids(self) -> list[str]:
+        return [k.id for k in self.kinds_of_work]
+
+    def kind_label(self, kind_id: str) -> str:
+        return next((k.label for k in self.kinds_of_work if k.id == kind_id), kind_id)

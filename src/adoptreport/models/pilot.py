@@ -1,0 +1,47 @@
+"""pilot.csv: one row per pilot attempt of a task with an AI tool.
+
+The model documents one row and gives the JSON Schema; the loader validates the table
+column by column against these same fields, so a large pilot never builds a model per row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from adoptreport.models.common import Count, Identifier, InputModel, Minutes
+
+
+class Outcome(StrEnum):
+    MERGED = "merged"
+    MERGED_AFTER_REWORK = "merged_after_rework"
+    REJECTED = "rejected"
+    ABANDONED = "abandoned"
+
+
+ACCEPTED_OUTCOMES = frozenset({Outcome.MERGED, Outcome.MERGED_AFTER_REWORK})
+
+
+class PilotAttempt(InputModel):
+    task_id: Identifier = Field(description="The task tried; (task_id, tool) is unique.")
+    tool: Identifier = Field(description="A tool id declared in vendors.yaml.")
+    kind_of_work: Identifier = Field(description="A kind of work declared in case.yaml.")
+    outcome: Outcome
+    ai_minutes: Minutes = Field(description="Minutes of AI-assisted work by the engineer.")
+    review_minutes: Minutes
+    rework_minutes: Minutes | None = Field(
+        default=None, description="Minutes of rework after review; blank = not measured."
+    )
+    baseline_minutes: Minutes | None = Field(
+        default=None, description="Estimated minutes for a human alone; blank = not measured."
+    )
+    hallucinations: Count | None = None
+    hallucination_kinds: str | None = Field(
+        default=None, description="Semicolon-separated kinds, e.g. invented_api;nonexistent_file."
+    )
+    escaped_defects: Count | None = None
+    files_touched: Count | None = None
+    services_touched: Count | None = None
+    date: dt.date | None = None

@@ -1,0 +1,79 @@
+"""vendors.yaml: what each vendor offers, and the tools the pilot used."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from adoptreport.models.common import Count, Identifier, InputModel, SourceGrade, Text, duplicates
+
+Money = Annotated[float, Field(ge=0.0)]
+
+
+class Tool(InputModel):
+    id: Identifier
+    name: Text
+    model: Text | None = None
+
+
+class Deployment(InputModel):
+    clouds: list[Text] | None = None
+    regions: list[Text] | None = None
+    on_prem: bool | None = None
+    vpc: bool | None = None
+
+
+class Pricing(InputModel):
+    seat_per_month: Money | None = None
+    input_per_million_tokens: Money | None = None
+    output_per_million_tokens: Money | None = None
+
+
+class HallucinationClaimKind(StrEnum):
+    RELATIVE_REDUCTION = "relative_reduction"
+    RATE = "rate"
+
+
+class HallucinationClaim(InputModel):
+    tool: Identifier
+    kind: HallucinationClaimKind
+    value: Annotated[float, Field(ge=0.0)]
+    baseline_tool: Identifier | None = None
+    text: Text
+    source: Text
+    source_date: dt.date | None = None
+    source_grade: SourceGrade
+
+
+class Vendor(InputModel):
+    id: Identifier
+    name: Text
+    tools: list[Tool]
+    deployment: Deployment = Deployment()
+    data_retention_days: Count | None = None
+    zero_retention: bool | None = None
+    certifications: list[Text] | None = None
+    context_window_tokens: Count | None = None
+    sso: bool | None = None
+    ip_indemnity: bool | None = None
+    pricing: Pricing = Pricing()
+    hallucination_claims: list[HallucinationClaim] = []
+
+
+class VendorsFile(InputModel):
+    vendors: list[Vendor]
+
+    @field_validator("vendors")
+    @classmethod
+    def _ids_unique(cls, vendors: list[Vendor]) -> list[Vendor]:
+        if repeated := duplicates([v.id for v in vendors]):
+            raise ValueError(f"vendor ids must be unique (repeated: {', '.join(repeated)})")
+        if repeated := duplicates([t.id for v in vendors for t in v.tools]):
+            raise ValueError(f"tool ids must be unique (repeated: {', '.join(repeated)})")
+        return vendors
+
+    def tool_ids(self) -> list[str]:
+        return [t.id for v in self.vendors for t in v.tools]

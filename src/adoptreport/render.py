@@ -1,0 +1,140 @@
+"""The view → HTML (Jinja) → PDF (WeasyPrint), written atomically."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import weasyprint
+from weasyprint.urls import URLFetcher
+
+from adoptreport.view import ReportView
+
+TEMPLATE = "report.html.j2"
+
+
+class RenderError(RuntimeError):
+    """WeasyPrint reported a problem (a refused or missing resource, a layout error)."""
+
+
+def templates_dir() -> Path:
+    """Templates ship inside the package; a source checkout keeps them at the top level."""
+    packaged = Path(str(resources.files("adoptreport") / "templates"))
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+def font_dir() -> Path:
+    import fontpkg_inter
+
+    return Path(str(resources.files(fontpkg_inter) / "files"))
+
+
+class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    """Fetches `data:` URLs and the package's own templates and fonts; refuses all else."""
+
+    def __init__(self, roots: tuple[Path, ...]) -> None:
+        super().__init__(allowed_protocols={"data", "file"})
+        self.roots = tuple(r.resolve() for r in roots)
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if url.startswith("file:"):
+            from urllib.request import url2pathname
+
+            path = Path(url2pathname(url.removeprefix("file:").split("?")[0])).resolve()
+            if not any(path.is_relative_to(root) for root in self.roots):
+                raise ValueError(f"refused to read {url}: outside the package's templates and fonts")
+        elif not url.startswith("data:"):
+            raise ValueError(f"refused to fetch {url}: the report reads no URLs")
+        return super().fetch(url, headers)
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["svg_data_uri"] = lambda svg: "data:image/svg+xml;base64," + base64.b64encode(
+        svg.encode("utf-8")
+    ).decode("ascii")
+    return env
+
+
+def render_html(view: ReportView) -> str:
+    return environment().get_template(TEMPLATE).render(
+        report=view,
+        font_url=(font_dir() / "Inter[opsz,wght].ttf").as_uri(),
+        font_italic_url=(font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri(),
+    )
+
+
+@contextmanager
+def _weasyprint_problems() -> Iterator[list[str]]:
+    """Collect what WeasyPrint logs: a missing image only logs, and must fail the build."""
+    messages: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            messages.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collect(level=logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+
+
+@contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """fontTools stamps subset fonts with the clock unless SOURCE_DATE_EPOCH is set."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def render_pdf(html: str, identifier: bytes, source_date: int) -> bytes:
+    """PDF/UA-tagged PDF bytes, the same for the same inputs.
+
+    `identifier` fixes the file ID; `source_date` (Unix seconds) stands in for the clock.
+    """
+    fetcher = PackageOnlyFetcher((templates_dir(), font_dir()))
+    with _weasyprint_problems() as problems, _source_date(source_date):
+        document = weasyprint.HTML(string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher)
+        pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    if problems:
+        raise RenderError("; ".join(problems))
+    return pdf
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename: the file appears whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

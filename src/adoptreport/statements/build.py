@@ -1,0 +1,244 @@
+"""Findings → statements: each sentence with its numbers and the records behind it."""
+
+from __future__ import annotations
+
+from adoptreport.analysis import Cell, Findings, Verdict
+from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.mix import BenchmarkGap
+from adoptreport.analysis.stats import Interval
+from adoptreport.analysis.verdicts import Reason
+from adoptreport.models import Audience
+from adoptreport.models.folder import Case
+from adoptreport.statements import format as fmt
+from adoptreport.statements.catalogue import say
+from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+
+ALL = tuple(Audience)
+
+
+def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
+    """Every statement of the report, in reading order within each section."""
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    labels = {k.id: k.label for k in case.case.kinds_of_work}
+    statements: list[Statement] = []
+    for gap in findings.benchmark_gaps:
+        statements += _benchmark(gap, findings, names, labels, case)
+    scopes = {gap.claim.scope: gap for gap in reversed(findings.benchmark_gaps)}
+    statements += [_meaning(gap, labels, case) for gap in scopes.values() if gap.scope_hours_share is not None]
+    statements += [_kind_verdict(kv.kind, kv.label, kv.cell, names) for kv in findings.kinds]
+    statements += [_cell(cell, names, labels) for cell in findings.cells]
+    statements += _review(findings, case)
+    statements += _methodology(case, findings)
+    return tuple(statements)
+
+
+def proportion(name: str, interval: Interval, unit: Unit = Unit.PROPORTION) -> Number:
+    return Number(name, interval.point, unit, fmt.percent_interval(interval), interval)
+
+
+def counted(name: str, value: int) -> Number:
+    return Number(name, value, Unit.COUNT, fmt.count(value))
+
+
+def _statement(
+    id: str,
+    section: Section,
+    kind: StatementKind,
+    key: str,
+    numbers: dict[str, Number],
+    words: dict[str, str],
+    evidence: tuple[Evidence, ...],
+    audiences: tuple[Audience, ...] = ALL,
+) -> Statement:
+    text = say(key, numbers, words)
+    return Statement(id, section, kind, audiences, text, tuple(numbers.values()), evidence)
+
+
+def _benchmark(
+    gap: BenchmarkGap, findings: Findings, names: dict[str, str], labels: dict[str, str], case: Case
+) -> list[Statement]:
+    claim = gap.claim
+    scope = labels[claim.scope].lower()
+    tool = names[claim.tool]
+    score = Number("claimed_score", claim.score, Unit.BENCHMARK_SCORE, fmt.score(claim.score))
+    out = [
+        _statement(
+            f"benchmark.{claim.id}.claim", Section.BENCHMARK, StatementKind.FINDING, "claim",
+            {"score": score},
+            {"vendor": _vendor_name(case, claim.vendor), "benchmark": claim.benchmark,
+             "model": claim.model, "grade": claim.source_grade.value, "source": claim.source,
+             "scope": scope},
+            (gap.evidence,),
+        )
+    ]
+    cell = gap.scope_cell
+    if cell is None:
+        out.append(
+            _statement(
+                f"benchmark.{claim.id}.scope", Section.BENCHMARK, StatementKind.CAVEAT,
+                "claim_not_piloted", {}, {"tool": tool, "scope": scope}, (gap.evidence,),
+            )
+        )
+    else:
+        acceptance = cell.acceptance
+        key = (
+            "claim_vs_scope_consistent" if acceptance.contains(claim.score)
+            else "claim_vs_scope_below" if claim.score > acceptance.high
+            else "claim_vs_scope_above"
+        )
+        numbers = {"acceptance": proportion("acceptance", acceptance), "attempts": counted("attempts", cell.attempts)}
+        if key != "claim_vs_scope_consistent" and gap.gap_on_scope is not None:
+            numbers["gap"] = Number("gap", gap.gap_on_scope, Unit.PERCENTAGE_POINTS, fmt.points(gap.gap_on_scope))
+        out.append(
+            _statement(
+                f"benchmark.{claim.id}.scope", Section.BENCHMARK, StatementKind.FINDING, key,
+                numbers, {"tool": tool, "scope": scope}, (gap.evidence, cell.evidence),
+            )
+        )
+    if gap.mix is not None:
+        out.append(
+            _statement(
+                f"benchmark.{claim.id}.mix", Section.BENCHMARK, StatementKind.FINDING, "claim_vs_mix",
+                {"covered": Number("covered_share", gap.mix.covered_share, Unit.HOURS_SHARE,
+                                   fmt.percent(gap.mix.covered_share)),
+                 "acceptance": proportion("mix_acceptance", gap.mix.acceptance)},
+                {"tool": tool},
+                (
+                    gap.evidence,
+                    *(c.evidence for c in findings.cells if c.tool == claim.tool and c.kind in gap.mix.kinds),
+                    _workforce_ref(case),
+                ),
+            )
+        )
+    return out
+
+
+def _meaning(gap: BenchmarkGap, labels: dict[str, str], case: Case) -> Statement:
+    assert gap.scope_hours_share is not None
+    return _statement(
+        f"benchmark.scope.{gap.claim.scope}.meaning", Section.BENCHMARK, StatementKind.CAVEAT,
+        "headline_meaning",
+        {"scope_share": Number("scope_hours_share", gap.scope_hours_share, Unit.HOURS_SHARE,
+                               fmt.percent(gap.scope_hours_share))},
+        {"scope": labels[gap.claim.scope]},
+        (gap.evidence, _workforce_ref(case)),
+    )
+
+
+def _workforce_ref(case: Case) -> RecordRef:
+    return RecordRef(case.files["workforce"], "all rows", "work mix")
+
+
+def _vendor_name(case: Case, vendor_id: str) -> str:
+    return next(v.name for v in case.vendors.vendors if v.id == vendor_id)
+
+
+def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str]) -> Statement:
+    id = f"verdict.{kind}"
+    if cell is None:
+        return _statement(id, Section.SUMMARY, StatementKind.VERDICT, "verdict_not_piloted", {}, {"kind": label}, ())
+    decision = cell.decision
+    numbers: dict[str, Number] = {"attempts": counted("attempts", cell.attempts)}
+    words = {"kind": label, "tool": names[cell.tool]}
+    if decision.reason in (Reason.TOO_FEW_ATTEMPTS, Reason.NO_TIME_MEASURED):
+        key = "verdict_too_few"
+        numbers = {"attempts": counted("timed_attempts", cell.timed_attempts)}
+        numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed or 0)
+    else:
+        assert cell.saved_fraction is not None
+        numbers["saved"] = proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION)
+        key = {
+            Verdict.AUTOMATE_WITH_REVIEW: "verdict_automate",
+            Verdict.ASSIST: "verdict_assist",
+            Verdict.DO_NOT_AUTOMATE: "verdict_do_not",
+            Verdict.INSUFFICIENT_EVIDENCE: "verdict_no_difference",
+        }[decision.verdict]
+        if key != "verdict_no_difference":
+            numbers["acceptance"] = proportion("acceptance", cell.acceptance)
+        elif decision.more_tasks_needed is None:
+            key = "verdict_no_difference_undecidable"
+        else:
+            numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
+    return _statement(id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,))
+
+
+def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statement:
+    saved = (
+        proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION)
+        if cell.saved_fraction is not None
+        else None
+    )
+    numbers = {
+        "attempts": counted("attempts", cell.attempts),
+        "acceptance": proportion("acceptance", cell.acceptance),
+        "clean": proportion("clean_acceptance", cell.clean_acceptance),
+    }
+    words = {"tool": names[cell.tool], "kind": labels[cell.kind].lower(), "verdict": cell.decision.verdict.value}
+    if saved is None:
+        words["saved"] = fmt.NOT_MEASURED
+    else:
+        numbers["saved"] = saved
+    return _statement(
+        f"cell.{cell.tool}.{cell.kind}", Section.VERDICTS, StatementKind.FINDING, "cell",
+        numbers, words, (cell.evidence,), (Audience.FULL, Audience.PROCUREMENT),
+    )
+
+
+def _review(findings: Findings, case: Case) -> list[Statement]:
+    out = []
+    for tool in findings.tools:
+        if tool.review_minutes_per_merged is not None and tool.rework_share_of_merged is not None:
+            review = tool.review_minutes_per_merged
+            out.append(
+                _statement(
+                    f"review.{tool.tool}", Section.REVIEW, StatementKind.FINDING, "review",
+                    {"review": Number("review_minutes_per_accepted", review.point, Unit.MINUTES,
+                                      fmt.minutes_interval(review), review),
+                     "rework": proportion("rework_share_of_accepted", tool.rework_share_of_merged)},
+                    {"tool": tool.name}, (tool.evidence,),
+                )
+            )
+        if tool.hallucinations_per_attempt is not None:
+            rate = tool.hallucinations_per_attempt
+            out.append(
+                _statement(
+                    f"hallucinations.{tool.tool}", Section.REVIEW, StatementKind.FINDING, "hallucinations",
+                    {"rate": Number("hallucinations_per_attempt", rate.point, Unit.PER_ATTEMPT,
+                                    fmt.rate_interval(rate), rate)},
+                    {"tool": tool.name}, (tool.evidence,),
+                )
+            )
+    return out
+
+
+def _methodology(case: Case, findings: Findings) -> list[Statement]:
+    policy = case.case.policy
+    policy_ref = RecordRef(case.files["case"], "policy", "policy")
+
+    def share(name: str, value: float) -> Number:
+        return Number(name, value, Unit.PROPORTION, fmt.percent(value))
+
+    out = [
+        _statement(
+            "method.policy", Section.METHODOLOGY, StatementKind.CAVEAT, "policy",
+            {"level": Number("confidence_level", policy.confidence_level, Unit.CONFIDENCE,
+                             f"{policy.confidence_level * 100:g}%"),
+             "min_tasks": counted("min_tasks_per_cell", policy.min_tasks_per_cell),
+             "min_acceptance": share("automate_min_acceptance", policy.automate_with_review.min_acceptance),
+             "min_saved": share("automate_min_saved_fraction", policy.automate_with_review.min_saved_fraction),
+             "assist_saved": share("assist_min_saved_fraction", policy.assist.min_saved_fraction)},
+            {}, (policy_ref,),
+        )
+    ]
+    timed = sum(c.timed_attempts for c in findings.cells)
+    missing = findings.attempts - timed
+    if missing:
+        out.append(
+            _statement(
+                "method.missing_time", Section.METHODOLOGY, StatementKind.CAVEAT, "missing_time",
+                {"missing": counted("attempts_without_time", missing),
+                 "attempts": counted("attempts", findings.attempts)},
+                {}, (findings.pilot_evidence,),
+            )
+        )
+    return out

@@ -1,0 +1,124 @@
+"""The sentence templates. Text in the report comes from here, filled with formatted numbers.
+
+Placeholders in braces take either a `Number` (printed as its text) or a word from the
+case (a tool, vendor or kind-of-work name). Nothing else puts numbers into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+from adoptreport.statements.model import Number, Unit
+
+SENTENCES: dict[str, str] = {
+    # Benchmark vs. reality
+    "claim": (
+        "{vendor} reports {score} on {benchmark} for {model} ({grade} source: {source}); "
+        "the benchmark's tasks resemble our {scope} work."
+    ),
+    "claim_vs_scope_below": (
+        "On our own {scope} work, {tool} changes were accepted in {acceptance} of {attempts} "
+        "attempts, {gap} below the claimed score."
+    ),
+    "claim_vs_scope_consistent": (
+        "On our own {scope} work, {tool} changes were accepted in {acceptance} of {attempts} "
+        "attempts, consistent with the claimed score."
+    ),
+    "claim_vs_scope_above": (
+        "On our own {scope} work, {tool} changes were accepted in {acceptance} of {attempts} "
+        "attempts, {gap} above the claimed score."
+    ),
+    "claim_not_piloted": (
+        "The pilot did not try {tool} on {scope} work, so the claim was not compared with our own work."
+    ),
+    "claim_vs_mix": (
+        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
+        "({covered} of all hours), its changes were accepted in {acceptance} of attempts."
+    ),
+    "headline_meaning": (
+        "A benchmark score measures success on the benchmark's own tasks; it is not the share "
+        "of our engineering that AI can take on. {scope} work is {scope_share} of our "
+        "engineering hours."
+    ),
+    # Verdicts per kind of work
+    "verdict_automate": (
+        "{kind}: automate with review. With {tool}, net time saved was {saved} of the human "
+        "baseline after review and rework, and {acceptance} of {attempts} attempts were accepted."
+    ),
+    "verdict_assist": (
+        "{kind}: assist. With {tool}, net time saved was {saved} of the human baseline after "
+        "review and rework; {acceptance} of {attempts} attempts were accepted, too few to hand "
+        "the work over."
+    ),
+    "verdict_do_not": (
+        "{kind}: do not automate. With {tool}, AI cost time: net time saved was {saved} of the "
+        "human baseline over {attempts} attempts, with {acceptance} accepted."
+    ),
+    "verdict_no_difference": (
+        "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
+        "({saved} of baseline saved over {attempts} attempts); about {more} more attempts "
+        "would decide it if the observed effect holds."
+    ),
+    "verdict_no_difference_undecidable": (
+        "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
+        "({saved} of baseline saved over {attempts} attempts), and the observed effect is too "
+        "small for more attempts to decide it."
+    ),
+    "verdict_too_few": (
+        "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
+        "{tool}; at least {more} more would be needed."
+    ),
+    "verdict_not_piloted": "{kind}: insufficient evidence. Not piloted; no evidence either way.",
+    # Per tool and kind, the detail behind the verdict table
+    "cell": (
+        "{tool} on {kind}: {attempts} attempts, accepted {acceptance}, accepted without "
+        "rework {clean}, net time saved {saved} of baseline; verdict: {verdict}."
+    ),
+    # Review burden
+    "review": (
+        "Each accepted {tool} change took {review} of review; {rework} of accepted changes "
+        "needed rework after review."
+    ),
+    "hallucinations": (
+        "The pilot recorded {rate} hallucination incidents per attempt with {tool} "
+        "(invented APIs, nonexistent files, false claims that tests pass and the like)."
+    ),
+    # Methodology
+    "policy": (
+        "Intervals are {level} intervals. A cell needs at least {min_tasks} attempts before "
+        "any verdict other than insufficient evidence. Automate with review needs the lower "
+        "ends of acceptance at or above {min_acceptance} and of time saved at or above "
+        "{min_saved}; assist needs the lower end of time saved above {assist_saved}."
+    ),
+    "missing_time": (
+        "{missing} of {attempts} attempts lack a baseline or rework time; they count for "
+        "acceptance but are left out of time saved, never counted as zero."
+    ),
+}
+
+# Words that turn a benchmark score into a statement about our workforce or workload.
+WORKFORCE_WORDS = re.compile(
+    r"\b(jobs?|headcount|FTEs?|engineers?|staff|people|hours|replac\w*|automat\w*|"
+    r"of (our|the) (work|engineering))\b",
+    re.IGNORECASE,
+)
+
+
+class ExtrapolationError(ValueError):
+    """A sentence would map a benchmark score onto work, jobs or headcount."""
+
+
+def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
+    """Fill sentence `key`; every placeholder must be given exactly once."""
+    template = SENTENCES[key]
+    fields = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    given = set(numbers) | set(words)
+    if fields != given or set(numbers) & set(words):
+        raise KeyError(f"sentence {key!r} takes {sorted(fields)}, got {sorted(given)}")
+    text = template.format(**{k: n.text for k, n in numbers.items()}, **words)
+    if any(n.unit is Unit.BENCHMARK_SCORE for n in numbers.values()):
+        without_words = template.format(**{k: "" for k in fields})
+        if WORKFORCE_WORDS.search(without_words):
+            raise ExtrapolationError(f"sentence {key!r} puts a benchmark score beside workforce words")
+    return text[0].upper() + text[1:]

@@ -1,0 +1,53 @@
+"""Numbers as the report prints them. Every printed number is made here, once."""
+
+from __future__ import annotations
+
+from adoptreport.analysis.stats import Interval
+
+NOT_MEASURED = "not measured"
+
+
+def percent(value: float) -> str:
+    """0.623 → '62%'; keeps one decimal under 10% so small rates do not read as 0%."""
+    scaled = value * 100
+    if abs(scaled) < 10 and round(scaled, 1) != round(scaled):
+        return f"{scaled:.1f}%".replace("-", "−")
+    return f"{scaled:.0f}%".replace("-", "−")
+
+
+def level(interval: Interval) -> str:
+    return f"{interval.level * 100:g}% CI"
+
+
+def percent_interval(interval: Interval) -> str:
+    """'62% (90% CI 51–72%)'; with a negative end, '−15% (90% CI −28% to −2.5%)'."""
+    low, high = percent(interval.low), percent(interval.high)
+    span = f"{low} to {high}" if interval.low < 0 else f"{low.rstrip('%')}–{high}"
+    return f"{percent(interval.point)} ({level(interval)} {span})"
+
+
+def score(value: float) -> str:
+    """A published score as published: 0.887 → '88.7%'."""
+    return f"{value * 100:.1f}%".replace(".0%", "%")
+
+
+def minutes(value: float) -> str:
+    return f"{value:.0f} min".replace("-", "−")
+
+
+def minutes_interval(interval: Interval) -> str:
+    return f"{interval.point:.0f} min ({level(interval)} {interval.low:.0f}–{interval.high:.0f})"
+
+
+def rate_interval(interval: Interval) -> str:
+    """Incidents per attempt: '0.42 (90% CI 0.35–0.50)'."""
+    return f"{interval.point:.2f} ({level(interval)} {interval.low:.2f}–{interval.high:.2f})"
+
+
+def points(value: float) -> str:
+    """A difference of two proportions, in percentage points."""
+    return f"{abs(value) * 100:.0f} percentage points"
+
+
+def count(value: int) -> str:
+    return f"{value:,}"

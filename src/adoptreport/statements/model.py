@@ -1,0 +1,57 @@
+"""A statement is data: text, the numbers in it, and the evidence behind them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from adoptreport.analysis.evidence import Evidence
+from adoptreport.analysis.stats import Interval
+from adoptreport.models import Audience
+
+
+class Section(StrEnum):
+    SUMMARY = "summary"
+    BENCHMARK = "benchmark"
+    VERDICTS = "verdicts"
+    REVIEW = "review"
+    METHODOLOGY = "methodology"
+
+
+class StatementKind(StrEnum):
+    FINDING = "finding"
+    VERDICT = "verdict"
+    CAVEAT = "caveat"
+    WARNING = "warning"
+
+
+class Unit(StrEnum):
+    BENCHMARK_SCORE = "benchmark score"
+    PROPORTION = "proportion"
+    SAVED_FRACTION = "share of baseline time"
+    HOURS_SHARE = "share of engineering hours"
+    PERCENTAGE_POINTS = "percentage points"
+    MINUTES = "minutes"
+    PER_ATTEMPT = "incidents per attempt"
+    COUNT = "count"
+    CONFIDENCE = "confidence level"
+
+
+@dataclass(frozen=True)
+class Number:
+    name: str
+    value: float
+    unit: Unit
+    text: str  # exactly as printed
+    interval: Interval | None = None
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    section: Section
+    kind: StatementKind
+    audiences: tuple[Audience, ...]
+    text: str
+    numbers: tuple[Number, ...]
+    evidence: tuple[Evidence, ...]

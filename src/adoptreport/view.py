@@ -1,0 +1,208 @@
+"""Findings, statements and charts → the frozen tree of strings a template reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from adoptreport import __version__
+from adoptreport.analysis import Findings
+from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
+from adoptreport.analysis.mix import BenchmarkGap
+from adoptreport.charts import VERDICT_COLOURS, Chart
+from adoptreport.models import Audience
+from adoptreport.models.folder import Case
+from adoptreport.statements import Section, Statement
+
+MAX_RANGES_SHOWN = 4
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    id: str
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    title: str
+    svg: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class Value:
+    main: str  # the point estimate
+    detail: str  # the interval, or ""
+
+
+@dataclass(frozen=True)
+class VerdictRow:
+    kind: str
+    verdict: str
+    verdict_class: str
+    text: str
+
+
+@dataclass(frozen=True)
+class CellRow:
+    tool: str
+    kind: str
+    attempts: str
+    acceptance: Value
+    clean: Value
+    saved: Value
+    verdict: str
+    verdict_class: str
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    id: str
+    numbers: tuple[str, ...]
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimBlock:
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    title: str
+    organisation: str
+    period: str
+    report_date: str
+    created: str  # ISO date for the PDF metadata: the report date, never the clock
+    audience: str
+    version: str
+    headline: tuple[Paragraph, ...]
+    verdicts: tuple[VerdictRow, ...]
+    claims: tuple[ClaimBlock, ...]
+    scope_notes: tuple[Paragraph, ...]
+    cells: tuple[CellRow, ...]
+    review: tuple[Paragraph, ...]
+    methodology: tuple[Paragraph, ...]
+    figures: dict[str, Figure]
+    ledger: tuple[LedgerRow, ...]
+    show_cells: bool
+    verdict_legend: tuple[tuple[str, str], ...]
+
+
+def describe(evidence: Evidence) -> str:
+    """'pilot.csv rows 2–33, 40–52 and 3 more ranges (61 rows)'; 'benchmarks.yaml claims[0] (id)'."""
+    if isinstance(evidence, RecordRef):
+        return f"{evidence.file} {evidence.path} ({evidence.id})"
+    return _describe_rows(evidence)
+
+
+def _describe_rows(rows: RowRanges) -> str:
+    spans = [f"{a}–{b}" if a != b else f"{a}" for a, b in rows.ranges[:MAX_RANGES_SHOWN]]
+    rest = len(rows.ranges) - MAX_RANGES_SHOWN
+    more = f" and {rest} more ranges" if rest > 0 else ""
+    return f"{rows.file} rows {', '.join(spans)}{more} ({rows.count:,} rows)"
+
+
+def _paragraph(s: Statement) -> Paragraph:
+    return Paragraph(s.id, s.text, s.kind.value)
+
+
+def _value(statement: Statement, name: str) -> Value:
+    number = next((n for n in statement.numbers if n.name == name), None)
+    if number is None:
+        return Value("not measured", "")
+    main, _, detail = number.text.partition(" (")
+    return Value(main, f"({detail}" if detail else "")
+
+
+def verdict_evidence(text: str, label: str, verdict: str) -> str:
+    """A verdict sentence without its 'Kind: verdict.' lead, which the table shows in columns."""
+    lead = f"{label}: {verdict}. "
+    return text[len(lead):] if text.lower().startswith(lead.lower()) else text
+
+
+def _verdict_class(verdict: str) -> str:
+    return "verdict-" + verdict.replace(" ", "-")
+
+
+GRADE_ORDER = ("official", "independent", "blog", "estimate")
+
+
+def _headline(case: Case, findings: Findings) -> BenchmarkGap | None:
+    """The claim the case names, else the highest score among the best-graded claims."""
+    gaps = findings.benchmark_gaps
+    named = [g for g in gaps if g.claim.id == case.case.headline_claim]
+    if named or not gaps:
+        return named[0] if named else None
+    return min(gaps, key=lambda g: (GRADE_ORDER.index(g.claim.source_grade.value), -g.claim.score))
+
+
+def build_view(
+    case: Case,
+    findings: Findings,
+    statements: tuple[Statement, ...],
+    charts: tuple[Chart, ...],
+    audience: Audience,
+) -> ReportView:
+    by_id = {s.id: s for s in statements}
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    labels = {k.id: k.label for k in case.case.kinds_of_work}
+    headline_gap = _headline(case, findings)
+    headline: list[Paragraph] = []
+    if headline_gap is not None:
+        claim_id = headline_gap.claim.id
+        ids = [f"benchmark.{claim_id}.{part}" for part in ("claim", "scope", "mix")]
+        ids.append(f"benchmark.scope.{headline_gap.claim.scope}.meaning")
+        headline = [_paragraph(by_id[i]) for i in ids if i in by_id]
+    verdicts = tuple(
+        VerdictRow(kv.label, kv.verdict.value, _verdict_class(kv.verdict.value),
+                   verdict_evidence(by_id[f"verdict.{kv.kind}"].text, kv.label, kv.verdict.value))
+        for kv in findings.kinds
+    )
+    claims = tuple(
+        ClaimBlock(
+            f"{names[g.claim.tool]} on {g.claim.benchmark}",
+            tuple(_paragraph(by_id[f"benchmark.{g.claim.id}.{p}"]) for p in ("claim", "scope", "mix")
+                  if f"benchmark.{g.claim.id}.{p}" in by_id),
+        )
+        for g in findings.benchmark_gaps
+    )
+    cells = tuple(
+        CellRow(
+            names[c.tool], labels[c.kind], f"{c.attempts:,}",
+            _value(by_id[f"cell.{c.tool}.{c.kind}"], "acceptance"),
+            _value(by_id[f"cell.{c.tool}.{c.kind}"], "clean_acceptance"),
+            _value(by_id[f"cell.{c.tool}.{c.kind}"], "saved_fraction"),
+            c.decision.verdict.value, _verdict_class(c.decision.verdict.value),
+        )
+        for c in findings.cells
+    )
+    in_section = lambda section: tuple(_paragraph(s) for s in statements if s.section is section)  # noqa: E731
+    return ReportView(
+        lang="en",
+        title=case.case.title,
+        organisation=case.case.organisation,
+        period=case.case.period,
+        report_date=case.case.report_date.strftime("%-d %B %Y"),
+        created=case.case.report_date.isoformat() + "T00:00:00Z",
+        audience=audience.value,
+        version=__version__,
+        headline=tuple(headline),
+        verdicts=verdicts,
+        claims=claims,
+        scope_notes=tuple(p for p in in_section(Section.BENCHMARK) if p.id.startswith("benchmark.scope.")),
+        cells=cells,
+        review=in_section(Section.REVIEW),
+        methodology=in_section(Section.METHODOLOGY),
+        figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
+        ledger=tuple(
+            LedgerRow(s.id, tuple(f"{n.name} = {n.text}" for n in s.numbers), tuple(describe(e) for e in s.evidence))
+            for s in statements
+        ),
+        show_cells=True,
+        verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
+    )

@@ -1,0 +1,41 @@
+"""Shared fixtures: the default case, one real build of it, and its extracted text."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from adoptreport import api
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CASE = ROOT / "inputs"
+
+
+def collapse(text: str) -> str:
+    """Whitespace collapsed; a line broken after a dash (73–⏎94%, multi-⏎file) rejoined."""
+    return re.sub(r"\s+", " ", re.sub(r"(?<=\S)([–-])\n\s*", r"\1", text)).strip()
+
+
+def pdf_text(path: Path) -> str:
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True)
+    return collapse(out.stdout.decode("utf-8"))
+
+
+@pytest.fixture
+def case_copy(tmp_path: Path) -> Path:
+    """A writable copy of the default case."""
+    target = tmp_path / "case"
+    shutil.copytree(DEFAULT_CASE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def default_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
+    """The default case built once: the report, the PDF path, and its collapsed text."""
+    out = tmp_path_factory.mktemp("build") / "report.pdf"
+    report = api.build(DEFAULT_CASE, out)
+    return report, out, pdf_text(out)

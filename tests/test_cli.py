@@ -1,0 +1,86 @@
+"""The CLI through typer's runner: exit codes and the exact messages a user sees."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from adoptreport.cli import app
+from tests.conftest import DEFAULT_CASE
+
+runner = CliRunner()
+
+
+def test_validate_default_case() -> None:
+    result = runner.invoke(app, ["validate", str(DEFAULT_CASE)])
+    assert result.exit_code == 0, result.output
+    assert "valid" in result.stdout
+
+
+def test_validate_broken_case_lists_every_problem(case_copy: Path) -> None:
+    frame = pd.read_csv(case_copy / "pilot.csv", dtype=str, keep_default_na=False)
+    frame.loc[12, "review_minutes"] = "-5"
+    frame.loc[30, "kind_of_work"] = "astrology"
+    frame.to_csv(case_copy / "pilot.csv", index=False)
+    result = runner.invoke(app, ["validate", str(case_copy)])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"{case_copy}/pilot.csv:14: review_minutes: must be ≥ 0 (got -5)" in lines
+    assert any(line.startswith(f"{case_copy}/pilot.csv:32: kind_of_work: unknown kind of work 'astrology'") for line in lines)
+    assert lines[-1] == f"2 problems in {case_copy}; nothing was written."
+    assert "Traceback" not in result.output
+
+
+def test_build_on_bad_input_writes_nothing(case_copy: Path, tmp_path: Path) -> None:
+    (case_copy / "case.yaml").write_text("organisation: [\n")
+    out = tmp_path / "out" / "report.pdf"
+    result = runner.invoke(app, ["build", str(case_copy), "-o", str(out)])
+    assert result.exit_code == 2
+    assert not out.exists()
+    assert not out.parent.exists() or not any(out.parent.iterdir())
+
+
+def test_missing_case_folder() -> None:
+    result = runner.invoke(app, ["validate", "no/such/case"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == "no/such/case: expected a case folder, found nothing"
+
+
+def test_init_writes_a_case_that_validates(tmp_path: Path) -> None:
+    target = tmp_path / "starter"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    assert {"case.yaml", "pilot.csv", "vendors.yaml", "workforce.csv"} <= {p.name for p in target.iterdir()}
+    assert "#" in (target / "case.yaml").read_text()  # commented for a newcomer
+    validated = runner.invoke(app, ["validate", str(target)])
+    assert validated.exit_code == 0, validated.output
+
+
+def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not empty; use --force" in result.stderr
+    assert (tmp_path / "keep.txt").read_text() == "mine"
+
+
+def test_schema_covers_every_input_file() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schemas = json.loads(result.stdout)
+    assert set(schemas) == {
+        "case.yaml", "benchmarks.yaml", "vendors.yaml", "requirements.yaml",
+        "assumptions.yaml", "pilot.csv", "workforce.csv",
+    }
+    assert "review_minutes" in schemas["pilot.csv"]["properties"]
+
+
+@pytest.mark.parametrize("command", ["validate", "build", "init", "schema", "version"])
+def test_every_command_has_help(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Usage" in result.stdout

@@ -1,0 +1,141 @@
+"""End to end on the real PDF: text, numbers, structure, fonts, reproducibility."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import adoptreport
+from adoptreport import api
+from adoptreport.analysis import Verdict
+from adoptreport.statements import Section
+from adoptreport.statements import format as fmt
+from adoptreport.view import verdict_evidence
+from tests.conftest import DEFAULT_CASE, collapse
+
+Built = tuple[api.Report, Path, str]
+
+
+def _summary_page(path: Path) -> str:
+    return collapse(PdfReader(path).pages[1].extract_text())
+
+
+def test_summary_states_claim_observed_and_verdicts(default_report: Built) -> None:
+    report, path, text = default_report
+    summary = _summary_page(path)
+    headline = next(g for g in report.findings.benchmark_gaps if g.claim.id == "apex5-swebv")
+    assert headline.scope_cell is not None and headline.mix is not None
+    assert f"reports {fmt.score(headline.claim.score)} on SWE-bench Verified" in summary
+    assert fmt.percent_interval(headline.scope_cell.acceptance) in summary
+    assert fmt.percent_interval(headline.mix.acceptance) in summary
+    for kind in report.findings.kinds:
+        assert kind.label in summary
+        assert kind.verdict.value in summary
+
+
+def test_statement_sentences_appear_in_the_pdf(default_report: Built) -> None:
+    report, _, text = default_report
+    kinds = {f"verdict.{k.kind}": k for k in report.findings.kinds}
+    for statement in report.statements:
+        if statement.id in kinds:  # shown as a table row: kind, verdict, then the evidence
+            kind = kinds[statement.id]
+            evidence = verdict_evidence(statement.text, kind.label, kind.verdict.value)
+            assert evidence != statement.text
+            assert f"{kind.label} {kind.verdict.value} {evidence}" in text, statement.id
+        elif statement.section is Section.VERDICTS:  # a row of the table of cells
+            for number in statement.numbers:
+                point, _, interval = number.text.partition(" (")
+                assert point in text and (not interval or f"({interval}" in text), statement.id
+        else:
+            assert statement.text in text, statement.id
+
+
+def test_every_verdict_kind_occurs_in_the_default_case(default_report: Built) -> None:
+    report, _, _ = default_report
+    assert {c.decision.verdict for c in report.findings.cells} == set(Verdict)
+
+
+NUMBER = re.compile(r"(?<![\w.])[−-]?\d[\d,]*(?:\.\d+)?")
+
+
+def _body_numbers(text: str, names: list[str]) -> set[str]:
+    body = text.split("Evidence ledger Each statement")[0]
+    body = re.sub(r"Page \d+ of \d+", "", body)
+    for name in names:
+        body = body.replace(name, "")
+    return {n.lstrip("−-").replace(",", "") for n in NUMBER.findall(body)}
+
+
+def test_every_number_printed_is_in_the_evidence_ledger(default_report: Built) -> None:
+    report, _, text = default_report
+    case = report.case
+    names = [t.name for v in case.vendors.vendors for t in v.tools]
+    names += [c.model for c in case.benchmarks.claims] + [c.source for c in case.benchmarks.claims]
+    names += [c.benchmark for c in case.benchmarks.claims] + [case.case.title, case.case.period]
+    names += [case.case.report_date.strftime("%-d %B %Y"), f"adoptreport {adoptreport.__version__}"]
+    ledger = {
+        n.lstrip("−-").replace(",", "")
+        for s in report.statements for number in s.numbers for n in NUMBER.findall(number.text)
+    }
+    axis_ticks = {"0", "20", "40", "60", "80", "100"}  # chart axes: scale marks, not findings
+    untraced = _body_numbers(text, sorted(names, key=len, reverse=True)) - ledger - axis_ticks
+    assert not untraced
+
+
+def test_pdf_is_tagged_titled_and_uses_the_shipped_font(default_report: Built) -> None:
+    report, path, _ = default_report
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert reader.metadata is not None and report.case.case.title in (reader.metadata.title or "")
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    assert fonts and all(f.startswith("Inter") for f in fonts), fonts
+
+
+def _structure_elements(node: object, found: list[dict[str, object]]) -> None:
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if kid is not None and not isinstance(kid, int):
+                _structure_elements(kid, found)
+    elif isinstance(node, list):
+        for kid in node:
+            _structure_elements(kid, found)
+
+
+def test_charts_are_tagged_figures_with_alt_text(default_report: Built) -> None:
+    report, path, _ = default_report
+    elements: list[dict[str, object]] = []
+    _structure_elements(PdfReader(path).trailer["/Root"]["/StructTreeRoot"], elements)
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert len(figures) == 2
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert all(alts)
+    headline = next(g for g in report.findings.benchmark_gaps if g.claim.id == "apex5-swebv")
+    assert any(f"{headline.claim.score:.1%}" in a for a in alts)
+
+
+def test_same_case_gives_identical_bytes(default_report: Built, tmp_path: Path) -> None:
+    report, _, _ = default_report
+    again = api.build(DEFAULT_CASE, tmp_path / "again.pdf")
+    assert again.pdf == report.pdf
+
+
+def test_templates_ship_inside_the_installed_package() -> None:
+    packaged = resources.files("adoptreport") / "templates" / "report.html.j2"
+    starter = resources.files("adoptreport") / "starter" / "case.yaml"
+    if "site-packages" not in adoptreport.__file__:
+        pytest.skip("running from a source checkout; `make test` runs against a plain install")
+    assert packaged.is_file()
+    assert starter.is_file()
