@@ -14,6 +14,8 @@ report: system-report $(VENV)/.installed
 	$(BIN)/adoptreport build inputs -o out/report.pdf
 
 test: system-test $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-dev

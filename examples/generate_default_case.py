@@ -28,27 +28,111 @@ K = namedtuple("K", "base sigma ai review rework p_rework halluc defects files s
 # halluc: hallucinations per attempt; defects: escaped defects per merge; files/services: ranges;
 # accept and n: acceptance probability and number of attempts, per tool in TOOLS order.
 KINDS = {
-    "isolated_bugfix":        K(90, .45, .28, 20, .15, .20, .30, .04, (1, 3), (1, 1),
-                                (.85, .78, .85, .70), (32, 20, 30, 8)),
-    "small_feature":          K(180, .45, .35, 30, .20, .35, .50, .07, (2, 6), (1, 1),
-                                (.68, .62, .76, .60), (30, 20, 28, 7)),
-    "tests_and_docs":         K(120, .45, .25, 18, .12, .20, .35, .01, (1, 5), (1, 1),
-                                (.86, .82, .86, .75), (25, 20, 24, 5)),
-    "multi_file_refactor":    K(240, .45, .35, 50, .25, .40, .70, .10, (6, 25), (1, 2),
-                                (.46, 0, .72, 0), (22, 0, 24, 0)),
-    "cross_service_change":   K(600, .45, .45, 90, .30, .60, 1.0, .20, (5, 30), (2, 5),
-                                (.26, 0, .30, 0), (20, 0, 18, 0)),
-    "legacy_change":          K(200, .5, .38, 45, .25, .45, .80, .15, (2, 12), (1, 2),
-                                (.42, 0, .68, 0), (24, 0, 26, 0)),
-    "ambiguous_requirements": K(300, .5, .45, 40, .35, .60, .90, .12, (2, 10), (1, 3),
-                                (.30, 0, .32, 0), (12, 0, 10, 0)),
+    "isolated_bugfix": K(
+        90,
+        0.45,
+        0.28,
+        20,
+        0.15,
+        0.20,
+        0.30,
+        0.04,
+        (1, 3),
+        (1, 1),
+        (0.85, 0.78, 0.85, 0.70),
+        (32, 20, 30, 8),
+    ),
+    "small_feature": K(
+        180,
+        0.45,
+        0.35,
+        30,
+        0.20,
+        0.35,
+        0.50,
+        0.07,
+        (2, 6),
+        (1, 1),
+        (0.68, 0.62, 0.76, 0.60),
+        (30, 20, 28, 7),
+    ),
+    "tests_and_docs": K(
+        120,
+        0.45,
+        0.25,
+        18,
+        0.12,
+        0.20,
+        0.35,
+        0.01,
+        (1, 5),
+        (1, 1),
+        (0.86, 0.82, 0.86, 0.75),
+        (25, 20, 24, 5),
+    ),
+    "multi_file_refactor": K(
+        240,
+        0.45,
+        0.35,
+        50,
+        0.25,
+        0.40,
+        0.70,
+        0.10,
+        (6, 25),
+        (1, 2),
+        (0.46, 0, 0.72, 0),
+        (22, 0, 24, 0),
+    ),
+    "cross_service_change": K(
+        600,
+        0.45,
+        0.45,
+        90,
+        0.30,
+        0.60,
+        1.0,
+        0.20,
+        (5, 30),
+        (2, 5),
+        (0.26, 0, 0.30, 0),
+        (20, 0, 18, 0),
+    ),
+    "legacy_change": K(
+        200,
+        0.5,
+        0.38,
+        45,
+        0.25,
+        0.45,
+        0.80,
+        0.15,
+        (2, 12),
+        (1, 2),
+        (0.42, 0, 0.68, 0),
+        (24, 0, 26, 0),
+    ),
+    "ambiguous_requirements": K(
+        300,
+        0.5,
+        0.45,
+        40,
+        0.35,
+        0.60,
+        0.90,
+        0.12,
+        (2, 10),
+        (1, 3),
+        (0.30, 0, 0.32, 0),
+        (12, 0, 10, 0),
+    ),
 }
 # Per tool: hallucination multiplier, review multiplier, AI-minutes multiplier, pilot window.
 TOOL_PARAMS = {
-    "apex-coder-5":   (1.00, 1.00, 1.00, "2026-07-20", "2026-10-30"),
-    "apex-coder-4":   (1.33, 1.05, 1.05, "2026-07-01", "2026-08-14"),  # ~25% more, not 150%
+    "apex-coder-5": (1.00, 1.00, 1.00, "2026-07-20", "2026-10-30"),
+    "apex-coder-4": (1.33, 1.05, 1.05, "2026-07-01", "2026-08-14"),  # ~25% more, not 150%
     "brightline-dev": (0.90, 0.80, 0.95, "2026-07-06", "2026-10-30"),
-    "cobalt-assist":  (1.20, 1.00, 1.05, "2026-09-01", "2026-09-30"),
+    "cobalt-assist": (1.20, 1.00, 1.05, "2026-09-01", "2026-09-30"),
 }
 HALLUCINATION_KINDS = ("invented_api", "nonexistent_file", "false_test_claim", "wrong_config_key")
 TEAMS = [  # team, role, headcount, loaded hourly cost (EUR), weekly hours per kind (KINDS order)
@@ -88,141 +172,315 @@ def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
                     outcome, ai, review = "abandoned", ai * 0.6, review * rng.uniform(0, 0.2)
                 accepted = outcome.startswith("merged")
                 count = int(rng.poisson(k.halluc * h_mult * (1.0 if accepted else 1.4)))
-                kinds = sorted(rng.choice(HALLUCINATION_KINDS, size=count, p=[.4, .2, .25, .15]))
+                kinds = sorted(
+                    rng.choice(HALLUCINATION_KINDS, size=count, p=[0.4, 0.2, 0.25, 0.15])
+                )
                 halluc_measured = rng.random() > 0.02
                 defects = int(rng.poisson(k.defects)) if accepted else 0
-                rows.append({
-                    "task_id": tasks[i], "tool": tool, "kind_of_work": kind, "outcome": outcome,
-                    "ai_minutes": max(3, round(ai)), "review_minutes": round(review),
-                    "rework_minutes": round(rework),
-                    "baseline_minutes": round(b) if measured[i] else None,
-                    "hallucinations": count if halluc_measured else None,
-                    "hallucination_kinds": ";".join(kinds) if halluc_measured and kinds else None,
-                    "escaped_defects": defects if rng.random() > 0.02 else None,
-                    "files_touched": int(rng.integers(k.files[0], k.files[1] + 1)),
-                    "services_touched": int(rng.integers(k.services[0], k.services[1] + 1)),
-                    "date": str(rng.choice(days)),
-                })
+                rows.append(
+                    {
+                        "task_id": tasks[i],
+                        "tool": tool,
+                        "kind_of_work": kind,
+                        "outcome": outcome,
+                        "ai_minutes": max(3, round(ai)),
+                        "review_minutes": round(review),
+                        "rework_minutes": round(rework),
+                        "baseline_minutes": round(b) if measured[i] else None,
+                        "hallucinations": count if halluc_measured else None,
+                        "hallucination_kinds": ";".join(kinds)
+                        if halluc_measured and kinds
+                        else None,
+                        "escaped_defects": defects if rng.random() > 0.02 else None,
+                        "files_touched": int(rng.integers(k.files[0], k.files[1] + 1)),
+                        "services_touched": int(rng.integers(k.services[0], k.services[1] + 1)),
+                        "date": str(rng.choice(days)),
+                    }
+                )
     rows.sort(key=lambda r: (r["date"], r["task_id"], r["tool"]))
     return rows
 
 
 CASE = {
-    "organisation": "Northwind Logistics", "period": "FY26 H2 pilot",
+    "organisation": "Northwind Logistics",
+    "period": "FY26 H2 pilot",
     "title": "What AI coding tools can take on in Northwind engineering",
-    "report_date": dt.date(2026, 11, 20), "currency": "EUR",
-    "audiences": ["board", "procurement", "finance", "full"], "default_audience": "board",
-    "policy": {"confidence_level": 0.9, "min_tasks_per_cell": 15,
-               "automate_with_review": {"min_acceptance": 0.6, "min_saved_fraction": 0.15},
-               "assist": {"min_saved_fraction": 0.0}, "bootstrap_draws": 2000, "seed": 20261124},
+    "report_date": dt.date(2026, 11, 20),
+    "currency": "EUR",
+    "audiences": ["board", "procurement", "finance", "full"],
+    "default_audience": "board",
+    "policy": {
+        "confidence_level": 0.9,
+        "min_tasks_per_cell": 15,
+        "automate_with_review": {"min_acceptance": 0.6, "min_saved_fraction": 0.15},
+        "assist": {"min_saved_fraction": 0.0},
+        "bootstrap_draws": 2000,
+        "seed": 20261124,
+    },
     "adoption_rate": 0.8,
-    "codebases": [{"name": "route-planner", "tokens": 180_000},
-                  {"name": "warehouse-core", "tokens": 900_000},
-                  {"name": "erp-bridge (legacy)", "tokens": 4_200_000}],
+    "codebases": [
+        {"name": "route-planner", "tokens": 180_000},
+        {"name": "warehouse-core", "tokens": 900_000},
+        {"name": "erp-bridge (legacy)", "tokens": 4_200_000},
+    ],
 }
 APEX_SRC = "Apex AI, 'Introducing Apex Coder 5' launch post"
-BENCHMARKS = {"claims": [
-    {"id": "apex5-swebv", "vendor": "apex-ai", "tool": "apex-coder-5", "model": "Apex Coder 5",
-     "benchmark": "SWE-bench Verified", "score": 0.887, "tasks": 500, "scope": "isolated_bugfix",
-     "conditions": {"scaffold": "vendor's internal agent harness", "attempts": 1,
-                    "notes": "Python open-source repositories; issue text and tests provided"},
-     "source": APEX_SRC, "source_date": dt.date(2026, 6, 9), "source_grade": "official"},
-    {"id": "apex4-swebv", "vendor": "apex-ai", "tool": "apex-coder-4", "model": "Apex Coder 4",
-     "benchmark": "SWE-bench Verified", "score": 0.792, "tasks": 500, "scope": "isolated_bugfix",
-     "conditions": {"scaffold": "vendor's internal agent harness", "attempts": 1},
-     "source": "Apex AI model card", "source_date": dt.date(2025, 11, 4),
-     "source_grade": "official"},
-    {"id": "brightline-swebv", "vendor": "brightline", "tool": "brightline-dev",
-     "model": "Brightline Dev 3", "benchmark": "SWE-bench Verified", "score": 0.742,
-     "tasks": 500, "scope": "isolated_bugfix",
-     "conditions": {"scaffold": "open-source agent scaffold", "attempts": 1},
-     "source": "Brightline technical report, July 2026", "source_date": dt.date(2026, 7, 2),
-     "source_grade": "official"},
-    {"id": "brightline-featurebench", "vendor": "brightline", "tool": "brightline-dev",
-     "model": "Brightline Dev 3", "benchmark": "FeatureBench v2", "score": 0.581, "tasks": 300,
-     "scope": "small_feature",
-     "conditions": {"scaffold": "leaderboard's standard harness", "attempts": 1,
-                    "notes": "feature requests in TypeScript and Java repositories"},
-     "source": "FeatureBench public leaderboard", "source_date": dt.date(2026, 8, 15),
-     "source_grade": "independent"},
-    {"id": "cobalt-humaneval", "vendor": "cobalt", "tool": "cobalt-assist",
-     "model": "Cobalt Assist 2", "benchmark": "HumanEval", "score": 0.94, "tasks": 164,
-     "scope": "isolated_bugfix", "conditions": {"notes": "self-contained function synthesis"},
-     "source": "Cobalt Systems product blog", "source_date": dt.date(2026, 5, 20),
-     "source_grade": "blog"},
-]}
-VENDORS = {"vendors": [
-    {"id": "apex-ai", "name": "Apex AI",
-     "tools": [{"id": "apex-coder-5", "name": "Apex Coder 5", "model": "apex-coder-5-2026-06"},
-               {"id": "apex-coder-4", "name": "Apex Coder 4", "model": "apex-coder-4-2025-11"}],
-     "deployment": {"clouds": ["aws", "azure"], "regions": ["us-east", "eu-west"],
-                    "on_prem": False, "vpc": False},
-     "data_retention_days": 30, "zero_retention": False, "certifications": ["SOC 2"],
-     "context_window_tokens": 400_000, "sso": True, "ip_indemnity": True,
-     "pricing": {"seat_per_month": 60, "input_per_million_tokens": 3.0,
-                 "output_per_million_tokens": 15.0},
-     "hallucination_claims": [
-         {"tool": "apex-coder-5", "kind": "relative_reduction", "value": 0.6,
-          "baseline_tool": "apex-coder-4",
-          "text": "Apex Coder 5 makes 60% fewer hallucinations than Apex Coder 4.",
-          "source": APEX_SRC, "source_date": dt.date(2026, 6, 9), "source_grade": "official"}]},
-    {"id": "brightline", "name": "Brightline",
-     "tools": [{"id": "brightline-dev", "name": "Brightline Dev", "model": "brightline-dev-3"}],
-     "deployment": {"clouds": ["aws", "gcp"], "regions": ["eu-west", "eu-central"],
-                    "on_prem": False, "vpc": True},
-     "data_retention_days": 0, "zero_retention": True, "certifications": ["SOC 2", "ISO 27001"],
-     "context_window_tokens": 200_000, "sso": True, "ip_indemnity": False,
-     "pricing": {"seat_per_month": 45, "input_per_million_tokens": 2.5,
-                 "output_per_million_tokens": 10.0},
-     "hallucination_claims": [
-         {"tool": "brightline-dev", "kind": "rate", "value": 0.3,
-          "text": "Fewer than 0.3 hallucinated references per task on our internal evaluation.",
-          "source": "Brightline engineering blog", "source_date": dt.date(2026, 7, 20),
-          "source_grade": "blog"}]},
-    {"id": "cobalt", "name": "Cobalt Systems",  # sso, ip_indemnity, vpc, certifications: unstated
-     "tools": [{"id": "cobalt-assist", "name": "Cobalt Assist", "model": "cobalt-assist-2"}],
-     "deployment": {"clouds": ["aws"], "regions": ["us-east", "us-west"]},
-     "data_retention_days": 90, "zero_retention": False, "context_window_tokens": 128_000,
-     "pricing": {"seat_per_month": 39}},
-]}
+BENCHMARKS = {
+    "claims": [
+        {
+            "id": "apex5-swebv",
+            "vendor": "apex-ai",
+            "tool": "apex-coder-5",
+            "model": "Apex Coder 5",
+            "benchmark": "SWE-bench Verified",
+            "score": 0.887,
+            "tasks": 500,
+            "scope": "isolated_bugfix",
+            "conditions": {
+                "scaffold": "vendor's internal agent harness",
+                "attempts": 1,
+                "notes": "Python open-source repositories; issue text and tests provided",
+            },
+            "source": APEX_SRC,
+            "source_date": dt.date(2026, 6, 9),
+            "source_grade": "official",
+        },
+        {
+            "id": "apex4-swebv",
+            "vendor": "apex-ai",
+            "tool": "apex-coder-4",
+            "model": "Apex Coder 4",
+            "benchmark": "SWE-bench Verified",
+            "score": 0.792,
+            "tasks": 500,
+            "scope": "isolated_bugfix",
+            "conditions": {"scaffold": "vendor's internal agent harness", "attempts": 1},
+            "source": "Apex AI model card",
+            "source_date": dt.date(2025, 11, 4),
+            "source_grade": "official",
+        },
+        {
+            "id": "brightline-swebv",
+            "vendor": "brightline",
+            "tool": "brightline-dev",
+            "model": "Brightline Dev 3",
+            "benchmark": "SWE-bench Verified",
+            "score": 0.742,
+            "tasks": 500,
+            "scope": "isolated_bugfix",
+            "conditions": {"scaffold": "open-source agent scaffold", "attempts": 1},
+            "source": "Brightline technical report, July 2026",
+            "source_date": dt.date(2026, 7, 2),
+            "source_grade": "official",
+        },
+        {
+            "id": "brightline-featurebench",
+            "vendor": "brightline",
+            "tool": "brightline-dev",
+            "model": "Brightline Dev 3",
+            "benchmark": "FeatureBench v2",
+            "score": 0.581,
+            "tasks": 300,
+            "scope": "small_feature",
+            "conditions": {
+                "scaffold": "leaderboard's standard harness",
+                "attempts": 1,
+                "notes": "feature requests in TypeScript and Java repositories",
+            },
+            "source": "FeatureBench public leaderboard",
+            "source_date": dt.date(2026, 8, 15),
+            "source_grade": "independent",
+        },
+        {
+            "id": "cobalt-humaneval",
+            "vendor": "cobalt",
+            "tool": "cobalt-assist",
+            "model": "Cobalt Assist 2",
+            "benchmark": "HumanEval",
+            "score": 0.94,
+            "tasks": 164,
+            "scope": "isolated_bugfix",
+            "conditions": {"notes": "self-contained function synthesis"},
+            "source": "Cobalt Systems product blog",
+            "source_date": dt.date(2026, 5, 20),
+            "source_grade": "blog",
+        },
+    ]
+}
+VENDORS = {
+    "vendors": [
+        {
+            "id": "apex-ai",
+            "name": "Apex AI",
+            "tools": [
+                {"id": "apex-coder-5", "name": "Apex Coder 5", "model": "apex-coder-5-2026-06"},
+                {"id": "apex-coder-4", "name": "Apex Coder 4", "model": "apex-coder-4-2025-11"},
+            ],
+            "deployment": {
+                "clouds": ["aws", "azure"],
+                "regions": ["us-east", "eu-west"],
+                "on_prem": False,
+                "vpc": False,
+            },
+            "data_retention_days": 30,
+            "zero_retention": False,
+            "certifications": ["SOC 2"],
+            "context_window_tokens": 400_000,
+            "sso": True,
+            "ip_indemnity": True,
+            "pricing": {
+                "seat_per_month": 60,
+                "input_per_million_tokens": 3.0,
+                "output_per_million_tokens": 15.0,
+            },
+            "hallucination_claims": [
+                {
+                    "tool": "apex-coder-5",
+                    "kind": "relative_reduction",
+                    "value": 0.6,
+                    "baseline_tool": "apex-coder-4",
+                    "text": "Apex Coder 5 makes 60% fewer hallucinations than Apex Coder 4.",
+                    "source": APEX_SRC,
+                    "source_date": dt.date(2026, 6, 9),
+                    "source_grade": "official",
+                }
+            ],
+        },
+        {
+            "id": "brightline",
+            "name": "Brightline",
+            "tools": [
+                {"id": "brightline-dev", "name": "Brightline Dev", "model": "brightline-dev-3"}
+            ],
+            "deployment": {
+                "clouds": ["aws", "gcp"],
+                "regions": ["eu-west", "eu-central"],
+                "on_prem": False,
+                "vpc": True,
+            },
+            "data_retention_days": 0,
+            "zero_retention": True,
+            "certifications": ["SOC 2", "ISO 27001"],
+            "context_window_tokens": 200_000,
+            "sso": True,
+            "ip_indemnity": False,
+            "pricing": {
+                "seat_per_month": 45,
+                "input_per_million_tokens": 2.5,
+                "output_per_million_tokens": 10.0,
+            },
+            "hallucination_claims": [
+                {
+                    "tool": "brightline-dev",
+                    "kind": "rate",
+                    "value": 0.3,
+                    "text": "Fewer than 0.3 hallucinated references per task on our internal evaluation.",
+                    "source": "Brightline engineering blog",
+                    "source_date": dt.date(2026, 7, 20),
+                    "source_grade": "blog",
+                }
+            ],
+        },
+        {
+            "id": "cobalt",
+            "name": "Cobalt Systems",  # sso, ip_indemnity, vpc, certifications: unstated
+            "tools": [{"id": "cobalt-assist", "name": "Cobalt Assist", "model": "cobalt-assist-2"}],
+            "deployment": {"clouds": ["aws"], "regions": ["us-east", "us-west"]},
+            "data_retention_days": 90,
+            "zero_retention": False,
+            "context_window_tokens": 128_000,
+            "pricing": {"seat_per_month": 39},
+        },
+    ]
+}
 REQUIREMENTS = {
     "must": [
-        {"id": "eu-residency", "attribute": "region", "value": "eu-west",
-         "reason": "Customer and shipment data must stay in the EU (GDPR, customer contracts)."},
-        {"id": "retention-30d", "attribute": "max_retention_days", "value": 30,
-         "reason": "Security policy: third parties keep source code for at most 30 days."},
-        {"id": "soc2", "attribute": "certification", "value": "SOC 2",
-         "reason": "Required of every vendor that processes source code."},
+        {
+            "id": "eu-residency",
+            "attribute": "region",
+            "value": "eu-west",
+            "reason": "Customer and shipment data must stay in the EU (GDPR, customer contracts).",
+        },
+        {
+            "id": "retention-30d",
+            "attribute": "max_retention_days",
+            "value": 30,
+            "reason": "Security policy: third parties keep source code for at most 30 days.",
+        },
+        {
+            "id": "soc2",
+            "attribute": "certification",
+            "value": "SOC 2",
+            "reason": "Required of every vendor that processes source code.",
+        },
         {"id": "sso", "attribute": "sso", "value": True, "reason": "Access through Entra ID."},
-        {"id": "context-128k", "attribute": "min_context_window", "value": 128_000}],
+        {"id": "context-128k", "attribute": "min_context_window", "value": 128_000},
+    ],
     "should": [
         {"id": "zero-retention", "attribute": "zero_retention", "value": True, "weight": 3},
         {"id": "vpc", "attribute": "vpc", "value": True, "weight": 2},
         {"id": "iso27001", "attribute": "certification", "value": "ISO 27001", "weight": 2},
-        {"id": "ip-indemnity", "attribute": "ip_indemnity", "value": True, "weight": 2,
-         "reason": "Legal asked for indemnity against copyright claims on generated code."},
-        {"id": "seat-price", "attribute": "max_seat_price", "value": 50, "weight": 1,
-         "reason": "Budget line assumes at most 50 EUR per seat per month."}],
+        {
+            "id": "ip-indemnity",
+            "attribute": "ip_indemnity",
+            "value": True,
+            "weight": 2,
+            "reason": "Legal asked for indemnity against copyright claims on generated code.",
+        },
+        {
+            "id": "seat-price",
+            "attribute": "max_seat_price",
+            "value": 50,
+            "weight": 1,
+            "reason": "Budget line assumes at most 50 EUR per seat per month.",
+        },
+    ],
 }
-ASSUMPTIONS = {"assumptions": [
-    {"id": "tests-docs-10", "statement": "Time spent on tests and documentation falls by 10%.",
-     "kinds_of_work": ["tests_and_docs"], "claimed_reduction_fraction": 0.10, "horizon": "FY27",
-     "source": "Engineering plan FY27, p. 4"},
-    {"id": "fixes-features-25",
-     "statement": "Platform and backend spend 25% less time on bug fixes and small features.",
-     "teams": ["platform", "backend"], "kinds_of_work": ["isolated_bugfix", "small_feature"],
-     "claimed_reduction_fraction": 0.25, "horizon": "FY27", "source": "Engineering plan FY27"},
-    {"id": "backend-30", "statement": "Backend needs 30% fewer engineering hours in FY27.",
-     "teams": ["backend"], "claimed_reduction_fraction": 0.30, "horizon": "FY27",
-     "source": "Finance draft budget FY27"},
-    {"id": "cut-30-fte",
-     "statement": "Apex Coder 5 scores 88.7% on SWE-bench, so we can cut 30 engineering FTE.",
-     "claimed_fte": 30, "horizon": "FY27", "source": "Board pre-read draft, slide 7"},
-    {"id": "discovery-20",
-     "statement": "Web and data teams spend 20% less time working out ambiguous requirements.",
-     "teams": ["web-mobile", "data"], "kinds_of_work": ["ambiguous_requirements"],
-     "claimed_reduction_fraction": 0.20, "horizon": "FY27", "source": "Product operations memo"},
-]}
+ASSUMPTIONS = {
+    "assumptions": [
+        {
+            "id": "tests-docs-10",
+            "statement": "Time spent on tests and documentation falls by 10%.",
+            "kinds_of_work": ["tests_and_docs"],
+            "claimed_reduction_fraction": 0.10,
+            "horizon": "FY27",
+            "source": "Engineering plan FY27, p. 4",
+        },
+        {
+            "id": "fixes-features-25",
+            "statement": "Platform and backend spend 25% less time on bug fixes and small features.",
+            "teams": ["platform", "backend"],
+            "kinds_of_work": ["isolated_bugfix", "small_feature"],
+            "claimed_reduction_fraction": 0.25,
+            "horizon": "FY27",
+            "source": "Engineering plan FY27",
+        },
+        {
+            "id": "backend-30",
+            "statement": "Backend needs 30% fewer engineering hours in FY27.",
+            "teams": ["backend"],
+            "claimed_reduction_fraction": 0.30,
+            "horizon": "FY27",
+            "source": "Finance draft budget FY27",
+        },
+        {
+            "id": "cut-30-fte",
+            "statement": "Apex Coder 5 scores 88.7% on SWE-bench, so we can cut 30 engineering FTE.",
+            "claimed_fte": 30,
+            "horizon": "FY27",
+            "source": "Board pre-read draft, slide 7",
+        },
+        {
+            "id": "discovery-20",
+            "statement": "Web and data teams spend 20% less time working out ambiguous requirements.",
+            "teams": ["web-mobile", "data"],
+            "kinds_of_work": ["ambiguous_requirements"],
+            "claimed_reduction_fraction": 0.20,
+            "horizon": "FY27",
+            "source": "Product operations memo",
+        },
+    ]
+}
 CLAIMS_MD = """\
 # Draft sentences from the FY27 board deck
 
@@ -250,8 +508,9 @@ def main(out: Path) -> None:
         (out / name).write_text(text, encoding="utf-8")
     with (out / "workforce.csv").open("w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["team", "role", "headcount", "loaded_hourly_cost",
-                    *(f"hours_{k}" for k in KINDS)])
+        w.writerow(
+            ["team", "role", "headcount", "loaded_hourly_cost", *(f"hours_{k}" for k in KINDS)]
+        )
         w.writerows([t, role, n, cost, *hours] for t, role, n, cost, hours in TEAMS)
     rows = simulate_pilot(np.random.default_rng(SEED))
     with (out / "pilot.csv").open("w", newline="", encoding="utf-8") as f:

@@ -21,7 +21,9 @@ def collapse(text: str) -> str:
 
 
 def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True)
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
+    )
     return collapse(out.stdout.decode("utf-8"))
 
 

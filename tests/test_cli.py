@@ -30,7 +30,10 @@ def test_validate_broken_case_lists_every_problem(case_copy: Path) -> None:
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert f"{case_copy}/pilot.csv:14: review_minutes: must be ≥ 0 (got -5)" in lines
-    assert any(line.startswith(f"{case_copy}/pilot.csv:32: kind_of_work: unknown kind of work 'astrology'") for line in lines)
+    assert any(
+        line.startswith(f"{case_copy}/pilot.csv:32: kind_of_work: unknown kind of work 'astrology'")
+        for line in lines
+    )
     assert lines[-1] == f"2 problems in {case_copy}; nothing was written."
     assert "Traceback" not in result.output
 
@@ -54,7 +57,9 @@ def test_init_writes_a_case_that_validates(tmp_path: Path) -> None:
     target = tmp_path / "starter"
     result = runner.invoke(app, ["init", str(target)])
     assert result.exit_code == 0, result.output
-    assert {"case.yaml", "pilot.csv", "vendors.yaml", "workforce.csv"} <= {p.name for p in target.iterdir()}
+    assert {"case.yaml", "pilot.csv", "vendors.yaml", "workforce.csv"} <= {
+        p.name for p in target.iterdir()
+    }
     assert "#" in (target / "case.yaml").read_text()  # commented for a newcomer
     validated = runner.invoke(app, ["validate", str(target)])
     assert validated.exit_code == 0, validated.output
@@ -73,8 +78,13 @@ def test_schema_covers_every_input_file() -> None:
     assert result.exit_code == 0
     schemas = json.loads(result.stdout)
     assert set(schemas) == {
-        "case.yaml", "benchmarks.yaml", "vendors.yaml", "requirements.yaml",
-        "assumptions.yaml", "pilot.csv", "workforce.csv",
+        "case.yaml",
+        "benchmarks.yaml",
+        "vendors.yaml",
+        "requirements.yaml",
+        "assumptions.yaml",
+        "pilot.csv",
+        "workforce.csv",
     }
     assert "review_minutes" in schemas["pilot.csv"]["properties"]
 
@@ -84,3 +94,16 @@ def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.stdout
+
+
+def test_build_full_audience_adds_the_cell_table(tmp_path: Path, default_report: tuple) -> None:
+    from tests.conftest import pdf_text
+
+    out = tmp_path / "full.pdf"
+    result = runner.invoke(app, ["build", str(DEFAULT_CASE), "-o", str(out), "--audience", "full"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(f"wrote {out}")
+    full, board = pdf_text(out), default_report[2]
+    assert "Audience full" in full and "Audience board" in board
+    assert "No rework" in full and "No rework" not in board
+    assert [p.name for p in out.parent.iterdir()] == ["full.pdf"]  # no temporary file left

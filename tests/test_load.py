@@ -49,7 +49,13 @@ def test_every_problem_is_reported_with_file_row_and_field(case_copy: Path) -> N
     assert any(p.startswith("pilot.csv:31: outcome: expected one of merged,") for p in problems)
     assert "pilot.csv:40: ai_minutes: expected a number (got 'ten')" in problems
     assert any(p.startswith("benchmarks.yaml:claims[1]: scor: unknown field") for p in problems)
-    assert sum(p.startswith("workforce.csv:") and ": role: required field is missing" in p for p in problems) >= 3
+    assert (
+        sum(
+            p.startswith("workforce.csv:") and ": role: required field is missing" in p
+            for p in problems
+        )
+        >= 3
+    )
 
 
 def test_duplicate_attempts_name_the_first_row(case_copy: Path) -> None:
@@ -58,7 +64,8 @@ def test_duplicate_attempts_name_the_first_row(case_copy: Path) -> None:
     frame.to_csv(case_copy / "pilot.csv", index=False)
     last = len(frame) + 1
     assert any(
-        p.startswith(f"pilot.csv:{last}: task_id: duplicate attempt") and p.endswith("first on row 2")
+        p.startswith(f"pilot.csv:{last}: task_id: duplicate attempt")
+        and p.endswith("first on row 2")
         for p in _problems(case_copy)
     )
 
@@ -67,7 +74,10 @@ def test_missing_required_file_and_empty_yaml(case_copy: Path) -> None:
     (case_copy / "workforce.csv").unlink()
     (case_copy / "benchmarks.yaml").write_text("")
     problems = _problems(case_copy)
-    assert "workforce.csv: required file is missing; expected workforce.csv or workforce.xlsx or workforce.parquet" in problems
+    assert (
+        "workforce.csv: required file is missing; expected workforce.csv or workforce.xlsx or workforce.parquet"
+        in problems
+    )
     assert "benchmarks.yaml: file is empty; expected a mapping of fields" in problems
 
 
@@ -79,7 +89,9 @@ def test_yaml_syntax_error_names_the_line(case_copy: Path) -> None:
 def test_header_only_pilot(case_copy: Path) -> None:
     header = (case_copy / "pilot.csv").read_text().splitlines()[0]
     (case_copy / "pilot.csv").write_text(header + "\n")
-    assert "pilot.csv: has a header but no rows; expected one row per attempt" in _problems(case_copy)
+    assert "pilot.csv: has a header but no rows; expected one row per attempt" in _problems(
+        case_copy
+    )
 
 
 def test_blank_measurement_stays_missing(case_copy: Path) -> None:

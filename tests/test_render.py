@@ -25,7 +25,7 @@ def _summary_page(path: Path) -> str:
 
 
 def test_summary_states_claim_observed_and_verdicts(default_report: Built) -> None:
-    report, path, text = default_report
+    report, path, _ = default_report
     summary = _summary_page(path)
     headline = next(g for g in report.findings.benchmark_gaps if g.claim.id == "apex5-swebv")
     assert headline.scope_cell is not None and headline.mix is not None
@@ -40,7 +40,10 @@ def test_summary_states_claim_observed_and_verdicts(default_report: Built) -> No
 def test_statement_sentences_appear_in_the_pdf(default_report: Built) -> None:
     report, _, text = default_report
     kinds = {f"verdict.{k.kind}": k for k in report.findings.kinds}
-    for statement in report.statements:
+    audience = report.case.case.default_audience
+    shown = [s for s in report.statements if audience in s.audiences]
+    assert len(shown) < len(report.statements)  # the board's cut leaves the cell table out
+    for statement in shown:
         if statement.id in kinds:  # shown as a table row: kind, verdict, then the evidence
             kind = kinds[statement.id]
             evidence = verdict_evidence(statement.text, kind.label, kind.verdict.value)
@@ -79,7 +82,10 @@ def test_every_number_printed_is_in_the_evidence_ledger(default_report: Built) -
     names += [case.case.report_date.strftime("%-d %B %Y"), f"adoptreport {adoptreport.__version__}"]
     ledger = {
         n.lstrip("−-").replace(",", "")
-        for s in report.statements for number in s.numbers for n in NUMBER.findall(number.text)
+        for s in report.statements
+        if report.case.case.default_audience in s.audiences
+        for number in s.numbers
+        for n in NUMBER.findall(number.text)
     }
     axis_ticks = {"0", "20", "40", "60", "80", "100"}  # chart axes: scale marks, not findings
     untraced = _body_numbers(text, sorted(names, key=len, reverse=True)) - ledger - axis_ticks
@@ -139,3 +145,25 @@ def test_templates_ship_inside_the_installed_package() -> None:
         pytest.skip("running from a source checkout; `make test` runs against a plain install")
     assert packaged.is_file()
     assert starter.is_file()
+
+
+def _rightmost_word(path: Path) -> tuple[float, float]:
+    """The largest right edge of any word, and the page width, in points."""
+    import subprocess
+
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    edges = [float(x) for x in re.findall(r'xMax="([\d.]+)"', html)]
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    return max(edges), width
+
+
+@pytest.mark.parametrize("audience", ["board", "full"])
+def test_nothing_runs_past_the_right_margin(audience: str, tmp_path: Path) -> None:
+    from adoptreport.models import Audience
+
+    out = tmp_path / f"{audience}.pdf"
+    api.build(DEFAULT_CASE, out, Audience(audience))
+    rightmost, width = _rightmost_word(out)
+    assert rightmost <= width - 18 / 25.4 * 72 + 1  # the page's 18 mm right margin

@@ -15,7 +15,9 @@ from adoptreport.statements.model import Number, Unit
 SCORE = Number("claimed_score", 0.887, Unit.BENCHMARK_SCORE, "88.7%")
 
 
-def test_a_benchmark_score_cannot_sit_beside_workforce_words(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_benchmark_score_cannot_sit_beside_workforce_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     for wording in (
         "{tool} scores {score}, so {score} of our engineering hours can go.",
         "With {score} on the benchmark, {tool} can replace engineers.",
@@ -29,7 +31,11 @@ def test_a_benchmark_score_cannot_sit_beside_workforce_words(monkeypatch: pytest
 def test_no_catalogue_sentence_with_a_score_uses_workforce_words() -> None:
     # The real catalogue passes its own guard for every sentence that takes a score.
     assert "{score}" in catalogue.SENTENCES["claim"]
-    text = say("claim", {"score": SCORE}, {k: "x" for k in ("vendor", "benchmark", "model", "grade", "source", "scope")})
+    text = say(
+        "claim",
+        {"score": SCORE},
+        {k: "x" for k in ("vendor", "benchmark", "model", "grade", "source", "scope")},
+    )
     assert "88.7%" in text
 
 
@@ -48,14 +54,46 @@ def _interval(low: float, point: float, high: float) -> Interval:
 @pytest.mark.parametrize(
     ("attempts", "acceptance", "saved", "verdict", "reason"),
     [
-        (40, _interval(0.7, 0.8, 0.9), _interval(0.2, 0.3, 0.4), Verdict.AUTOMATE_WITH_REVIEW, Reason.CLEARS_AUTOMATE),
-        (40, _interval(0.4, 0.5, 0.6), _interval(0.05, 0.1, 0.2), Verdict.ASSIST, Reason.SAVES_TIME),
-        (40, _interval(0.2, 0.3, 0.4), _interval(-0.4, -0.3, -0.1), Verdict.DO_NOT_AUTOMATE, Reason.COSTS_TIME),
-        (40, _interval(0.4, 0.5, 0.6), _interval(-0.1, 0.05, 0.2), Verdict.INSUFFICIENT_EVIDENCE, Reason.NO_DETECTABLE_DIFFERENCE),
-        (5, _interval(0.7, 0.9, 0.99), _interval(0.3, 0.4, 0.5), Verdict.INSUFFICIENT_EVIDENCE, Reason.TOO_FEW_ATTEMPTS),
+        (
+            40,
+            _interval(0.7, 0.8, 0.9),
+            _interval(0.2, 0.3, 0.4),
+            Verdict.AUTOMATE_WITH_REVIEW,
+            Reason.CLEARS_AUTOMATE,
+        ),
+        (
+            40,
+            _interval(0.4, 0.5, 0.6),
+            _interval(0.05, 0.1, 0.2),
+            Verdict.ASSIST,
+            Reason.SAVES_TIME,
+        ),
+        (
+            40,
+            _interval(0.2, 0.3, 0.4),
+            _interval(-0.4, -0.3, -0.1),
+            Verdict.DO_NOT_AUTOMATE,
+            Reason.COSTS_TIME,
+        ),
+        (
+            40,
+            _interval(0.4, 0.5, 0.6),
+            _interval(-0.1, 0.05, 0.2),
+            Verdict.INSUFFICIENT_EVIDENCE,
+            Reason.NO_DETECTABLE_DIFFERENCE,
+        ),
+        (
+            5,
+            _interval(0.7, 0.9, 0.99),
+            _interval(0.3, 0.4, 0.5),
+            Verdict.INSUFFICIENT_EVIDENCE,
+            Reason.TOO_FEW_ATTEMPTS,
+        ),
     ],
 )
-def test_verdict_rules(attempts: int, acceptance: Interval, saved: Interval, verdict: Verdict, reason: Reason) -> None:
+def test_verdict_rules(
+    attempts: int, acceptance: Interval, saved: Interval, verdict: Verdict, reason: Reason
+) -> None:
     decision = decide(attempts, attempts, acceptance, saved, POLICY)
     assert (decision.verdict, decision.reason) == (verdict, reason)
 

@@ -12,7 +12,11 @@ from statsmodels.stats.proportion import proportion_confint
 
 from adoptreport.analysis.stats import bootstrap_ratio, poisson_exact, tasks_to_decide, wilson
 
-CASES = [(k, n) for n in (1, 2, 3, 5, 10, 17, 50, 133, 1000) for k in sorted({0, 1, n // 3, n // 2, n - 1, n})]
+CASES = [
+    (k, n)
+    for n in (1, 2, 3, 5, 10, 17, 50, 133, 1000)
+    for k in sorted({0, 1, n // 3, n // 2, n - 1, n})
+]
 
 
 @pytest.mark.parametrize("level", [0.8, 0.9, 0.95, 0.99])
@@ -28,8 +32,16 @@ def test_wilson_matches_statsmodels(k: int, n: int, level: float) -> None:
 def _poisson_by_root_finding(k: int, level: float) -> tuple[float, float]:
     """Garwood's limits from their definition: tail probabilities equal α/2."""
     alpha = 1 - level
-    low = 0.0 if k == 0 else optimize.brentq(lambda m: sps.poisson.sf(k - 1, m) - alpha / 2, 1e-12, 10 * k + 50, xtol=1e-14)
-    high = optimize.brentq(lambda m: sps.poisson.cdf(k, m) - alpha / 2, 1e-12, 10 * k + 50, xtol=1e-14)
+    low = (
+        0.0
+        if k == 0
+        else optimize.brentq(
+            lambda m: sps.poisson.sf(k - 1, m) - alpha / 2, 1e-12, 10 * k + 50, xtol=1e-14
+        )
+    )
+    high = optimize.brentq(
+        lambda m: sps.poisson.cdf(k, m) - alpha / 2, 1e-12, 10 * k + 50, xtol=1e-14
+    )
     return low, high
 
 
@@ -75,8 +87,14 @@ def test_bootstrap_width_agrees_with_scipy_bootstrap() -> None:
     saved = baseline * 0.2 + rng.normal(0, 15, 200)
     ours = bootstrap_ratio(saved, baseline, 0.9, 4000, seed=11)
     theirs = sps.bootstrap(
-        (saved, baseline), lambda s, b: s.sum() / b.sum(), paired=True, vectorized=False,
-        confidence_level=0.9, n_resamples=4000, method="percentile", random_state=11,
+        (saved, baseline),
+        lambda s, b: s.sum() / b.sum(),
+        paired=True,
+        vectorized=False,
+        confidence_level=0.9,
+        n_resamples=4000,
+        method="percentile",
+        random_state=11,
     ).confidence_interval
     assert ours.low == pytest.approx(theirs.low, abs=0.01)
     assert ours.high == pytest.approx(theirs.high, abs=0.01)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from adoptreport.analysis import Findings, analyse
 from adoptreport.charts import build_charts
 from adoptreport.load import load_case
@@ -27,7 +29,7 @@ from adoptreport.render import render_html, render_pdf, write_atomically
 from adoptreport.statements import Statement, build_statements
 from adoptreport.view import build_view
 
-SCHEMAS = {
+SCHEMAS: dict[str, type[BaseModel]] = {
     "case.yaml": CaseFile,
     "benchmarks.yaml": BenchmarksFile,
     "vendors.yaml": VendorsFile,
@@ -68,7 +70,9 @@ def build(folder: Path | str, output: Path | str, audience: Audience | None = No
     chosen = audience or case.case.default_audience
     html = render_html(build_view(case, findings, statements, charts, chosen))
     report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
-    pdf = render_pdf(html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp()))
+    pdf = render_pdf(
+        html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp())
+    )
     write_atomically(Path(output), pdf)
     return Report(case, findings, statements, pdf)
 
@@ -93,7 +97,9 @@ def init(folder: Path | str, force: bool = False) -> list[Path]:
         raise FileExistsError(f"{target} is not empty; use --force to write into it")
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for entry in sorted(resources.files("adoptreport").joinpath("starter").iterdir(), key=lambda e: e.name):
+    for entry in sorted(
+        resources.files("adoptreport").joinpath("starter").iterdir(), key=lambda e: e.name
+    ):
         if entry.is_file() and not entry.name.startswith((".", "__")):
             path = target / entry.name
             path.write_bytes(entry.read_bytes())

@@ -60,35 +60,80 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     rows = []
     for gap in findings.benchmark_gaps:
         label = f"{names[gap.claim.tool]} · {gap.claim.benchmark}"
-        rows.append({"claim": label, "measure": "claimed benchmark score", "value": gap.claim.score,
-                     "low": None, "high": None})
+        rows.append(
+            {
+                "claim": label,
+                "measure": "claimed benchmark score",
+                "value": gap.claim.score,
+                "low": None,
+                "high": None,
+            }
+        )
         if gap.scope_cell is not None:
             a = gap.scope_cell.acceptance
-            rows.append({"claim": label, "measure": "observed on the matching kind of work",
-                         "value": a.point, "low": a.low, "high": a.high})
+            rows.append(
+                {
+                    "claim": label,
+                    "measure": "observed on the matching kind of work",
+                    "value": a.point,
+                    "low": a.low,
+                    "high": a.high,
+                }
+            )
         if gap.mix is not None:
             a = gap.mix.acceptance
-            rows.append({"claim": label, "measure": "observed across our work mix",
-                         "value": a.point, "low": a.low, "high": a.high})
+            rows.append(
+                {
+                    "claim": label,
+                    "measure": "observed across our work mix",
+                    "value": a.point,
+                    "low": a.low,
+                    "high": a.high,
+                }
+            )
     if not rows:
         return None
     data = pd.DataFrame(rows)
-    order = ["claimed benchmark score", "observed on the matching kind of work", "observed across our work mix"]
+    order = [
+        "claimed benchmark score",
+        "observed on the matching kind of work",
+        "observed across our work mix",
+    ]
     y = alt.Y("claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
     x_scale = alt.Scale(domain=[0, 1])
-    colour = alt.Color("measure:N", title=None, sort=order,
-                       scale=alt.Scale(domain=order, range=["#111111", "#1f5fa8", "#b35806"]))
-    shape = alt.Shape("measure:N", title=None, sort=order,
-                      scale=alt.Scale(domain=order, range=["diamond", "circle", "square"]))
-    offset = alt.YOffset("measure:N", sort=order)
-    bars = alt.Chart(data).mark_rule(strokeWidth=1.5).encode(
-        y=y, yOffset=offset, x=alt.X("low:Q", scale=x_scale), x2="high:Q", color=colour
+    colour = alt.Color(
+        "measure:N",
+        title=None,
+        sort=order,
+        scale=alt.Scale(domain=order, range=["#111111", "#1f5fa8", "#b35806"]),
     )
-    points = alt.Chart(data).mark_point(filled=True, size=70, opacity=1).encode(
-        y=y, yOffset=offset,
-        x=alt.X("value:Q", scale=x_scale, title="share of attempts accepted / benchmark score",
-                axis=alt.Axis(format="%", tickCount=5)),
-        color=colour, shape=shape,
+    shape = alt.Shape(
+        "measure:N",
+        title=None,
+        sort=order,
+        scale=alt.Scale(domain=order, range=["diamond", "circle", "square"]),
+    )
+    offset = alt.YOffset("measure:N", sort=order)
+    bars = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=1.5)
+        .encode(y=y, yOffset=offset, x=alt.X("low:Q", scale=x_scale), x2="high:Q", color=colour)
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=70, opacity=1)
+        .encode(
+            y=y,
+            yOffset=offset,
+            x=alt.X(
+                "value:Q",
+                scale=x_scale,
+                title="share of attempts accepted / benchmark score",
+                axis=alt.Axis(format="%", tickCount=5),
+            ),
+            color=colour,
+            shape=shape,
+        )
     )
     chart = (bars + points).properties(width=400, height=alt.Step(14)).configure(**CONFIG)
     spec = chart.to_dict()
@@ -100,8 +145,18 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
         if gap.mix is not None:
             text += f" and {gap.mix.acceptance.point:.0%} across the work mix"
         parts.append(text)
-    alt_text = "Claimed benchmark scores beside observed acceptance with intervals. " + ". ".join(parts) + "."
-    return Chart("benchmark_vs_observed", "Claimed score and observed acceptance", to_svg(spec), alt_text, spec)
+    alt_text = (
+        "Claimed benchmark scores beside observed acceptance with intervals. "
+        + ". ".join(parts)
+        + "."
+    )
+    return Chart(
+        "benchmark_vs_observed",
+        "Claimed score and observed acceptance",
+        to_svg(spec),
+        alt_text,
+        spec,
+    )
 
 
 def verdict_chart(case: Case, findings: Findings) -> Chart | None:
@@ -109,8 +164,12 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     rows = [
-        {"kind": labels[c.kind], "tool": names[c.tool], "verdict": c.decision.verdict.value,
-         "dark": c.decision.verdict in (Verdict.AUTOMATE_WITH_REVIEW, Verdict.DO_NOT_AUTOMATE)}
+        {
+            "kind": labels[c.kind],
+            "tool": names[c.tool],
+            "verdict": c.decision.verdict.value,
+            "dark": c.decision.verdict in (Verdict.AUTOMATE_WITH_REVIEW, Verdict.DO_NOT_AUTOMATE),
+        }
         for c in findings.cells
     ]
     if not rows:
@@ -123,8 +182,11 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
         x=alt.X("tool:N", title=None, axis=alt.Axis(orient="top", labelAngle=0, labelLimit=140)),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("verdict:N", title=None,
-                        scale=alt.Scale(domain=verdicts, range=list(VERDICT_COLOURS.values())))
+        color=alt.Color(
+            "verdict:N",
+            title=None,
+            scale=alt.Scale(domain=verdicts, range=list(VERDICT_COLOURS.values())),
+        )
     )
     text = base.mark_text(fontSize=9).encode(
         text="verdict:N",
@@ -132,7 +194,10 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     )
     chart = (cells + text).properties(width=alt.Step(120), height=alt.Step(26)).configure(**CONFIG)
     spec = chart.to_dict()
-    by_verdict = {v: sorted(r["kind"] + " with " + r["tool"] for r in rows if r["verdict"] == v) for v in verdicts}
+    by_verdict = {
+        v: sorted(f"{r['kind']} with {r['tool']}" for r in rows if r["verdict"] == v)
+        for v in verdicts
+    }
     alt_text = "Verdict for each tool on each kind of work. " + " ".join(
         f"{v.capitalize()}: {', '.join(items)}." for v, items in by_verdict.items() if items
     )

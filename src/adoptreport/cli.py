@@ -27,7 +27,9 @@ def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
     for problem in error.problems:
         typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
     count = len(error.problems)
-    typer.echo(f"{count} problem{'s' if count != 1 else ''} in {folder}; nothing was written.", err=True)
+    typer.echo(
+        f"{count} problem{'s' if count != 1 else ''} in {folder}; nothing was written.", err=True
+    )
     return typer.Exit(code=BAD_INPUT)
 
 

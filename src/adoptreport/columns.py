@@ -131,18 +131,27 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
             wrong = ~blank & ~text.str.fullmatch(spec.pattern, flags=re.ASCII)
             for i in np.flatnonzero(wrong.to_numpy()):
                 bad.append(
-                    (int(i), f"expected an identifier of letters, digits, _ . : - (got {shown(raw.iloc[i])})")
+                    (
+                        int(i),
+                        f"expected an identifier of letters, digits, _ . : - (got {shown(raw.iloc[i])})",
+                    )
                 )
         if spec.max_length is not None:
             for i in np.flatnonzero((~blank & (text.str.len() > spec.max_length)).to_numpy()):
                 bad.append((int(i), f"expected at most {spec.max_length} characters"))
     bad.sort()
-    problems = [row_problem(file, int(rows[i]), spec.name, msg) for i, msg in bad[:MAX_PROBLEMS_PER_COLUMN]]
+    problems = [
+        row_problem(file, int(rows[i]), spec.name, msg) for i, msg in bad[:MAX_PROBLEMS_PER_COLUMN]
+    ]
     if len(bad) > MAX_PROBLEMS_PER_COLUMN:
         rest = len(bad) - MAX_PROBLEMS_PER_COLUMN
         problems.append(
-            row_problem(file, int(rows[bad[MAX_PROBLEMS_PER_COLUMN][0]]), spec.name,
-                        f"… and {rest} more problems in this column")
+            row_problem(
+                file,
+                int(rows[bad[MAX_PROBLEMS_PER_COLUMN][0]]),
+                spec.name,
+                f"… and {rest} more problems in this column",
+            )
         )
     return ColumnResult(values, problems)
 

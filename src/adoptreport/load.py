@@ -61,7 +61,9 @@ def load_case(folder: Path | str) -> Case:
     claims_text = claims_path.read_text(encoding="utf-8") if claims_path.is_file() else None
 
     if case_file is not None and vendors is not None:
-        problems += _cross_references(case_file, vendors, benchmarks, assumptions, pilot, workforce, files)
+        problems += _cross_references(
+            case_file, vendors, benchmarks, assumptions, pilot, workforce, files
+        )
     if problems:
         raise CaseError(problems)
     assert case_file and vendors and benchmarks and requirements and assumptions
@@ -92,7 +94,9 @@ def _find(
     if not present:
         if required:
             names = " or ".join(p.name for p in candidates)
-            problems.append(Problem(candidates[0].name, "", "", f"required file is missing; expected {names}"))
+            problems.append(
+                Problem(candidates[0].name, "", "", f"required file is missing; expected {names}")
+            )
         return None
     path = present[0]
     if not path.is_file():
@@ -105,7 +109,9 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        problems.append(Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"))
+        problems.append(
+            Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8")
+        )
         return None
     try:
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
@@ -121,7 +127,11 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(path.name, "", "", "file is empty; expected a mapping of fields"))
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(path.name, "", "", f"expected a mapping of fields, found a {type(data).__name__}"))
+        problems.append(
+            Problem(
+                path.name, "", "", f"expected a mapping of fields, found a {type(data).__name__}"
+            )
+        )
         return None
     return data
 
@@ -157,7 +167,9 @@ def _message(error: Any) -> str:
         "less_than_equal": lambda: f"must be ≤ {ctx.get('le')}{got}",
         "less_than": lambda: f"must be < {ctx.get('lt')}{got}",
         "enum": lambda: f"expected one of {ctx.get('expected')}{got}",
-        "string_pattern_mismatch": lambda: f"expected an identifier of letters, digits, _ . : -{got}",
+        "string_pattern_mismatch": lambda: (
+            f"expected an identifier of letters, digits, _ . : -{got}"
+        ),
         "value_error": lambda: str(ctx.get("error", error["msg"])),
     }
     if kind in messages:
@@ -180,9 +192,13 @@ def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, int]
             return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl"), 2
         return pd.read_parquet(path), 1
     except UnicodeDecodeError as error:
-        problems.append(Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8"))
+        problems.append(
+            Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8")
+        )
     except pd.errors.EmptyDataError:
-        problems.append(Problem(path.name, "", "", "file is empty; expected a header row and data rows"))
+        problems.append(
+            Problem(path.name, "", "", "file is empty; expected a header row and data rows")
+        )
     except (pd.errors.ParserError, ValueError, OSError) as error:
         problems.append(Problem(path.name, "", "", f"cannot be read as a table: {error}"))
     return None
@@ -198,7 +214,9 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
         return None
     raw, first_row = read
     if raw.empty:
-        problems.append(Problem(path.name, "", "", "has a header but no rows; expected one row per attempt"))
+        problems.append(
+            Problem(path.name, "", "", "has a header but no rows; expected one row per attempt")
+        )
         return None
     frame, found = validate_table(raw, PilotAttempt, path.name, first_row)
     problems.extend(found)
@@ -206,7 +224,9 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
     return frame
 
 
-def _load_workforce(root: Path, files: dict[str, str], problems: list[Problem]) -> tuple[Team, ...] | None:
+def _load_workforce(
+    root: Path, files: dict[str, str], problems: list[Problem]
+) -> tuple[Team, ...] | None:
     path = _find(root, "workforce", TABLE_SUFFIXES, True, problems)
     if path is None:
         return None
@@ -216,21 +236,25 @@ def _load_workforce(root: Path, files: dict[str, str], problems: list[Problem]) 
         return None
     raw, first_row = read
     if raw.empty:
-        problems.append(Problem(path.name, "", "", "has a header but no rows; expected one row per team"))
+        problems.append(
+            Problem(path.name, "", "", "has a header but no rows; expected one row per team")
+        )
         return None
     base = {name for name in Team.model_fields if name != "hours_by_kind"}
     for column in raw.columns:
         if column not in base and not str(column).startswith(HOURS_PREFIX):
             expected = ", ".join(sorted(base)) + f", {HOURS_PREFIX}<kind of work>"
-            problems.append(Problem(path.name, "", str(column), f"unknown column; expected one of: {expected}"))
+            problems.append(
+                Problem(path.name, "", str(column), f"unknown column; expected one of: {expected}")
+            )
     teams: list[Team] = []
     for offset, record in enumerate(raw.to_dict(orient="records")):
         row = first_row + offset
         data: dict[str, Any] = {"hours_by_kind": {}}
-        for column, value in record.items():
+        for key, value in record.items():
             if _is_blank(value):
                 continue
-            name = str(column)
+            name = str(key)
             if name.startswith(HOURS_PREFIX):
                 data["hours_by_kind"][name.removeprefix(HOURS_PREFIX)] = value
             elif name in base:
@@ -240,21 +264,31 @@ def _load_workforce(root: Path, files: dict[str, str], problems: list[Problem]) 
         except ValidationError as error:
             for e in error.errors():
                 loc = [str(p) for p in e["loc"]]
-                field = f"{HOURS_PREFIX}{loc[1]}" if loc[0] == "hours_by_kind" and len(loc) > 1 else loc[0]
+                field = (
+                    f"{HOURS_PREFIX}{loc[1]}"
+                    if loc[0] == "hours_by_kind" and len(loc) > 1
+                    else loc[0]
+                )
                 problems.append(row_problem(path.name, row, field, _message(e)))
     seen: dict[str, int] = {}
     for offset, team in enumerate(teams):
         if team.team in seen:
             problems.append(
-                row_problem(path.name, first_row + offset, "team",
-                            f"duplicate team {shown(team.team)}; first on row {seen[team.team]}")
+                row_problem(
+                    path.name,
+                    first_row + offset,
+                    "team",
+                    f"duplicate team {shown(team.team)}; first on row {seen[team.team]}",
+                )
             )
         seen.setdefault(team.team, first_row + offset)
     return tuple(teams)
 
 
 def _is_blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+    return (
+        value is None or (isinstance(value, float) and np.isnan(value)) or str(value).strip() == ""
+    )
 
 
 def _cross_references(
@@ -272,32 +306,68 @@ def _cross_references(
 
     def unknown(file: str, where: str, field: str, value: str, what: str, known: set[str]) -> None:
         expected = ", ".join(sorted(known)) or "none declared"
-        problems.append(Problem(file, where, field, f"unknown {what} {shown(value)}; expected one of {expected}"))
+        problems.append(
+            Problem(
+                file, where, field, f"unknown {what} {shown(value)}; expected one of {expected}"
+            )
+        )
 
     for vi, vendor in enumerate(vendors.vendors):
         for ci, claim in enumerate(vendor.hallucination_claims):
             where = f"vendors[{vi}].hallucination_claims[{ci}]"
             if claim.tool not in vendor_tools[vendor.id]:
-                unknown(files["vendors"], where, "tool", claim.tool, f"tool of vendor {vendor.id}", vendor_tools[vendor.id])
+                unknown(
+                    files["vendors"],
+                    where,
+                    "tool",
+                    claim.tool,
+                    f"tool of vendor {vendor.id}",
+                    vendor_tools[vendor.id],
+                )
             if claim.baseline_tool is not None and claim.baseline_tool not in tools:
-                unknown(files["vendors"], where, "baseline_tool", claim.baseline_tool, "tool", tools)
+                unknown(
+                    files["vendors"], where, "baseline_tool", claim.baseline_tool, "tool", tools
+                )
     if benchmarks is not None and "benchmarks" in files:
         for i, bench in enumerate(benchmarks.claims):
             where = f"claims[{i}]"
             if bench.vendor not in vendor_tools:
-                unknown(files["benchmarks"], where, "vendor", bench.vendor, "vendor", set(vendor_tools))
+                unknown(
+                    files["benchmarks"], where, "vendor", bench.vendor, "vendor", set(vendor_tools)
+                )
             elif bench.tool not in vendor_tools[bench.vendor]:
-                unknown(files["benchmarks"], where, "tool", bench.tool, f"tool of vendor {bench.vendor}", vendor_tools[bench.vendor])
+                unknown(
+                    files["benchmarks"],
+                    where,
+                    "tool",
+                    bench.tool,
+                    f"tool of vendor {bench.vendor}",
+                    vendor_tools[bench.vendor],
+                )
             if bench.scope not in kinds:
                 unknown(files["benchmarks"], where, "scope", bench.scope, "kind of work", kinds)
     claim_ids = {c.id for c in benchmarks.claims} if benchmarks is not None else set()
     if case_file.headline_claim is not None and case_file.headline_claim not in claim_ids:
-        unknown(files["case"], "", "headline_claim", case_file.headline_claim, "benchmark claim", claim_ids)
+        unknown(
+            files["case"],
+            "",
+            "headline_claim",
+            case_file.headline_claim,
+            "benchmark claim",
+            claim_ids,
+        )
     if workforce is not None:
         for i, team in enumerate(workforce):
             for kind in team.hours_by_kind:
                 if kind not in kinds:
-                    unknown(files["workforce"], str(i + 2), f"{HOURS_PREFIX}{kind}", kind, "kind of work", kinds)
+                    unknown(
+                        files["workforce"],
+                        str(i + 2),
+                        f"{HOURS_PREFIX}{kind}",
+                        kind,
+                        "kind of work",
+                        kinds,
+                    )
     if assumptions is not None and "assumptions" in files:
         teams = {t.team for t in workforce or ()}
         for i, assumption in enumerate(assumptions.assumptions):
@@ -307,13 +377,22 @@ def _cross_references(
                     unknown(files["assumptions"], where, f"teams[{j}]", team_id, "team", teams)
             for j, kind in enumerate(assumption.kinds_of_work or []):
                 if kind not in kinds:
-                    unknown(files["assumptions"], where, f"kinds_of_work[{j}]", kind, "kind of work", kinds)
+                    unknown(
+                        files["assumptions"],
+                        where,
+                        f"kinds_of_work[{j}]",
+                        kind,
+                        "kind of work",
+                        kinds,
+                    )
     if pilot is not None:
         problems += _pilot_references(pilot, kinds, tools, files["pilot"])
     return problems
 
 
-def _pilot_references(pilot: pd.DataFrame, kinds: set[str], tools: set[str], file: str) -> list[Problem]:
+def _pilot_references(
+    pilot: pd.DataFrame, kinds: set[str], tools: set[str], file: str
+) -> list[Problem]:
     problems: list[Problem] = []
     for column, known, what in (("tool", tools, "tool"), ("kind_of_work", kinds, "kind of work")):
         values = pilot[column]
@@ -321,8 +400,12 @@ def _pilot_references(pilot: pd.DataFrame, kinds: set[str], tools: set[str], fil
         expected = ", ".join(sorted(known))
         for i in np.flatnonzero(wrong.to_numpy())[:MAX_CROSS_REFERENCE_PROBLEMS]:
             problems.append(
-                row_problem(file, int(pilot[SOURCE_ROW].iloc[i]), column,
-                            f"unknown {what} {shown(values.iloc[i])}; expected one of {expected}")
+                row_problem(
+                    file,
+                    int(pilot[SOURCE_ROW].iloc[i]),
+                    column,
+                    f"unknown {what} {shown(values.iloc[i])}; expected one of {expected}",
+                )
             )
     keyed = pilot[pilot["task_id"].notna() & pilot["tool"].notna()]
     repeated = keyed[keyed.duplicated(["task_id", "tool"], keep=False)]
@@ -333,7 +416,11 @@ def _pilot_references(pilot: pd.DataFrame, kinds: set[str], tools: set[str], fil
             :MAX_CROSS_REFERENCE_PROBLEMS
         ]:
             problems.append(
-                row_problem(file, int(row[SOURCE_ROW]), "task_id",
-                            f"duplicate attempt ({row['task_id']}, {row['tool']}); first on row {int(first_row)}")
+                row_problem(
+                    file,
+                    int(row[SOURCE_ROW]),
+                    "task_id",
+                    f"duplicate attempt ({row['task_id']}, {row['tool']}); first on row {int(first_row)}",
+                )
             )
     return problems

@@ -26,7 +26,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.location}" if self.location else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 def row_problem(file: str, row: int, field: str, message: str) -> Problem:

@@ -50,7 +50,9 @@ class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
 
             path = Path(url2pathname(url.removeprefix("file:").split("?")[0])).resolve()
             if not any(path.is_relative_to(root) for root in self.roots):
-                raise ValueError(f"refused to read {url}: outside the package's templates and fonts")
+                raise ValueError(
+                    f"refused to read {url}: outside the package's templates and fonts"
+                )
         elif not url.startswith("data:"):
             raise ValueError(f"refused to fetch {url}: the report reads no URLs")
         return super().fetch(url, headers)
@@ -64,17 +66,21 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["svg_data_uri"] = lambda svg: "data:image/svg+xml;base64," + base64.b64encode(
-        svg.encode("utf-8")
-    ).decode("ascii")
+    env.filters["svg_data_uri"] = lambda svg: (
+        "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    )
     return env
 
 
 def render_html(view: ReportView) -> str:
-    return environment().get_template(TEMPLATE).render(
-        report=view,
-        font_url=(font_dir() / "Inter[opsz,wght].ttf").as_uri(),
-        font_italic_url=(font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri(),
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            report=view,
+            font_url=(font_dir() / "Inter[opsz,wght].ttf").as_uri(),
+            font_italic_url=(font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri(),
+        )
     )
 
 
@@ -117,7 +123,9 @@ def render_pdf(html: str, identifier: bytes, source_date: int) -> bytes:
     """
     fetcher = PackageOnlyFetcher((templates_dir(), font_dir()))
     with _weasyprint_problems() as problems, _source_date(source_date):
-        document = weasyprint.HTML(string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher)
+        document = weasyprint.HTML(
+            string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher
+        )
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     if problems:
         raise RenderError("; ".join(problems))

@@ -15,6 +15,12 @@ from adoptreport.statements import Section, Statement
 
 MAX_RANGES_SHOWN = 4
 
+# Which sections each audience gets, in order: the one place that decides it. Within a
+# section, a statement shows only to the audiences it names (the per-cell table, for
+# instance, is detail the board's verdict map already carries).
+ALL_SECTIONS = ("cover", "summary", "benchmark", "verdicts", "review", "methodology", "ledger")
+SECTIONS: dict[Audience, tuple[str, ...]] = {audience: ALL_SECTIONS for audience in Audience}
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -89,6 +95,7 @@ class ReportView:
     methodology: tuple[Paragraph, ...]
     figures: dict[str, Figure]
     ledger: tuple[LedgerRow, ...]
+    sections: tuple[str, ...]
     show_cells: bool
     verdict_legend: tuple[tuple[str, str], ...]
 
@@ -122,7 +129,7 @@ def _value(statement: Statement, name: str) -> Value:
 def verdict_evidence(text: str, label: str, verdict: str) -> str:
     """A verdict sentence without its 'Kind: verdict.' lead, which the table shows in columns."""
     lead = f"{label}: {verdict}. "
-    return text[len(lead):] if text.lower().startswith(lead.lower()) else text
+    return text[len(lead) :] if text.lower().startswith(lead.lower()) else text
 
 
 def _verdict_class(verdict: str) -> str:
@@ -148,6 +155,7 @@ def build_view(
     charts: tuple[Chart, ...],
     audience: Audience,
 ) -> ReportView:
+    statements = tuple(s for s in statements if audience in s.audiences)
     by_id = {s.id: s for s in statements}
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     labels = {k.id: k.label for k in case.case.kinds_of_work}
@@ -159,29 +167,43 @@ def build_view(
         ids.append(f"benchmark.scope.{headline_gap.claim.scope}.meaning")
         headline = [_paragraph(by_id[i]) for i in ids if i in by_id]
     verdicts = tuple(
-        VerdictRow(kv.label, kv.verdict.value, _verdict_class(kv.verdict.value),
-                   verdict_evidence(by_id[f"verdict.{kv.kind}"].text, kv.label, kv.verdict.value))
+        VerdictRow(
+            kv.label,
+            kv.verdict.value,
+            _verdict_class(kv.verdict.value),
+            verdict_evidence(by_id[f"verdict.{kv.kind}"].text, kv.label, kv.verdict.value),
+        )
         for kv in findings.kinds
     )
     claims = tuple(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
-            tuple(_paragraph(by_id[f"benchmark.{g.claim.id}.{p}"]) for p in ("claim", "scope", "mix")
-                  if f"benchmark.{g.claim.id}.{p}" in by_id),
+            tuple(
+                _paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
+                for p in ("claim", "scope", "mix")
+                if f"benchmark.{g.claim.id}.{p}" in by_id
+            ),
         )
         for g in findings.benchmark_gaps
     )
     cells = tuple(
         CellRow(
-            names[c.tool], labels[c.kind], f"{c.attempts:,}",
+            names[c.tool],
+            labels[c.kind],
+            f"{c.attempts:,}",
             _value(by_id[f"cell.{c.tool}.{c.kind}"], "acceptance"),
             _value(by_id[f"cell.{c.tool}.{c.kind}"], "clean_acceptance"),
             _value(by_id[f"cell.{c.tool}.{c.kind}"], "saved_fraction"),
-            c.decision.verdict.value, _verdict_class(c.decision.verdict.value),
+            c.decision.verdict.value,
+            _verdict_class(c.decision.verdict.value),
         )
         for c in findings.cells
+        if f"cell.{c.tool}.{c.kind}" in by_id
     )
-    in_section = lambda section: tuple(_paragraph(s) for s in statements if s.section is section)  # noqa: E731
+
+    def in_section(section: Section) -> tuple[Paragraph, ...]:
+        return tuple(_paragraph(s) for s in statements if s.section is section)
+
     return ReportView(
         lang="en",
         title=case.case.title,
@@ -194,15 +216,22 @@ def build_view(
         headline=tuple(headline),
         verdicts=verdicts,
         claims=claims,
-        scope_notes=tuple(p for p in in_section(Section.BENCHMARK) if p.id.startswith("benchmark.scope.")),
+        scope_notes=tuple(
+            p for p in in_section(Section.BENCHMARK) if p.id.startswith("benchmark.scope.")
+        ),
         cells=cells,
         review=in_section(Section.REVIEW),
         methodology=in_section(Section.METHODOLOGY),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=tuple(
-            LedgerRow(s.id, tuple(f"{n.name} = {n.text}" for n in s.numbers), tuple(describe(e) for e in s.evidence))
+            LedgerRow(
+                s.id,
+                tuple(f"{n.name} = {n.text}" for n in s.numbers),
+                tuple(describe(e) for e in s.evidence),
+            )
             for s in statements
         ),
-        show_cells=True,
+        sections=SECTIONS[audience],
+        show_cells=bool(cells),
         verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
     )

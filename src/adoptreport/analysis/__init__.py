@@ -79,7 +79,9 @@ def analyse(case: Case) -> Findings:
     )
 
 
-def _kind_verdicts(case: Case, all_cells: tuple[Cell, ...], mix: WorkMix) -> tuple[KindVerdict, ...]:
+def _kind_verdicts(
+    case: Case, all_cells: tuple[Cell, ...], mix: WorkMix
+) -> tuple[KindVerdict, ...]:
     results = []
     for kind in case.case.kinds_of_work:
         candidates = [c for c in all_cells if c.kind == kind.id]
@@ -120,12 +122,16 @@ def _tool_summaries(case: Case, policy: Policy) -> tuple[ToolSummary, ...]:
                     acceptance=wilson(len(accepted), n, level),
                     clean_acceptance=wilson(clean, n, level),
                     review_minutes_per_merged=(
-                        bootstrap_ratio(review, np.ones_like(review), level, policy.bootstrap_draws, seed)
+                        bootstrap_ratio(
+                            review, np.ones_like(review), level, policy.bootstrap_draws, seed
+                        )
                         if len(review)
                         else None
                     ),
                     rework_share_of_merged=(
-                        wilson(len(accepted) - clean, len(accepted), level) if len(accepted) else None
+                        wilson(len(accepted) - clean, len(accepted), level)
+                        if len(accepted)
+                        else None
                     ),
                     hallucinations_per_attempt=(
                         poisson_exact(int(hallucinations.sum()), float(len(hallucinations)), level)

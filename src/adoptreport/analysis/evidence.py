@@ -24,7 +24,7 @@ class RowRanges:
         starts = np.concatenate(([ordered[0]], ordered[breaks + 1]))
         stops = np.concatenate((ordered[breaks], [ordered[-1]]))
         ranges = tuple((int(a), int(b)) for a, b in zip(starts, stops, strict=True))
-        return cls(file, ranges, int(len(ordered)))
+        return cls(file, ranges, len(ordered))
 
 
 @dataclass(frozen=True)

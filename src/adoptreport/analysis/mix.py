@@ -27,7 +27,9 @@ class WorkMix:
         return self.hours_by_kind[kind] / self.total_hours
 
 
-def work_mix(teams: tuple[Team, ...], kinds: list[str], workforce_file: str, first_row: int) -> WorkMix:
+def work_mix(
+    teams: tuple[Team, ...], kinds: list[str], workforce_file: str, first_row: int
+) -> WorkMix:
     hours = {
         kind: sum(t.headcount * t.hours_by_kind[kind] for t in teams if kind in t.hours_by_kind)
         for kind in kinds
@@ -48,13 +50,16 @@ class MixEstimate:
 
 def mix_acceptance(tool_cells: list[Cell], mix: WorkMix, level: float) -> MixEstimate | None:
     """Stratified estimate Σ w_k p_k with Var = Σ w_k² p_k(1−p_k)/n_k; normal interval."""
-    weighted = [(c, mix.hours_by_kind[c.kind]) for c in tool_cells if mix.hours_by_kind.get(c.kind, 0) > 0]
+    weighted = [
+        (c, mix.hours_by_kind[c.kind]) for c in tool_cells if mix.hours_by_kind.get(c.kind, 0) > 0
+    ]
     covered = sum(h for _, h in weighted)
     if not weighted or covered <= 0:
         return None
     point = sum(h / covered * c.acceptance.point for c, h in weighted)
     variance = sum(
-        (h / covered) ** 2 * c.acceptance.point * (1 - c.acceptance.point) / c.attempts for c, h in weighted
+        (h / covered) ** 2 * c.acceptance.point * (1 - c.acceptance.point) / c.attempts
+        for c, h in weighted
     )
     half = z_score(level) * math.sqrt(variance)
     interval = Interval(max(0.0, point - half), point, min(1.0, point + half), level)
@@ -72,7 +77,9 @@ class BenchmarkGap:
     @property
     def gap_on_scope(self) -> float | None:
         """Claimed score minus observed acceptance on the matching kind (fraction points)."""
-        return None if self.scope_cell is None else self.claim.score - self.scope_cell.acceptance.point
+        return (
+            None if self.scope_cell is None else self.claim.score - self.scope_cell.acceptance.point
+        )
 
     @property
     def gap_on_mix(self) -> float | None:

@@ -50,7 +50,9 @@ def add_net_minutes(pilot: pd.DataFrame) -> pd.DataFrame:
     spent = pilot["ai_minutes"] + pilot["review_minutes"]
     merged_net = pilot["baseline_minutes"] - (spent + rework)
     not_merged_net = -spent.where(pilot["baseline_minutes"].notna())
-    return pilot.assign(accepted=accepted, net_saved_minutes=merged_net.where(accepted, not_merged_net))
+    return pilot.assign(
+        accepted=accepted, net_saved_minutes=merged_net.where(accepted, not_merged_net)
+    )
 
 
 def cells(pilot: pd.DataFrame, policy: Policy, pilot_file: str) -> tuple[Cell, ...]:
@@ -70,14 +72,19 @@ def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file:
     merged = group[group["accepted"]]
     defects_known = merged["escaped_defects"].dropna()
     escaped = (
-        wilson(int((defects_known > 0).sum()), len(defects_known), level) if len(defects_known) else None
+        wilson(int((defects_known > 0).sum()), len(defects_known), level)
+        if len(defects_known)
+        else None
     )
     timed = group[group["net_saved_minutes"].notna()]
     seed = _cell_seed(policy.seed, tool, kind)
     saved = (
         bootstrap_ratio(
-            timed["net_saved_minutes"].to_numpy(float), timed["baseline_minutes"].to_numpy(float),
-            level, policy.bootstrap_draws, seed,
+            timed["net_saved_minutes"].to_numpy(float),
+            timed["baseline_minutes"].to_numpy(float),
+            level,
+            policy.bootstrap_draws,
+            seed,
         )
         if len(timed) and timed["baseline_minutes"].sum() > 0
         else None

@@ -48,7 +48,11 @@ def decide(
     """Apply the policy to interval ends; see the methodology section for the rules."""
     automate = policy.automate_with_review
     assist_floor = policy.assist.min_saved_fraction
-    if attempts < policy.min_tasks_per_cell or saved is None or timed_attempts < policy.min_tasks_per_cell:
+    if (
+        attempts < policy.min_tasks_per_cell
+        or saved is None
+        or timed_attempts < policy.min_tasks_per_cell
+    ):
         shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
         needed = _more_needed(timed_attempts, saved, assist_floor, policy.confidence_level)
         reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS

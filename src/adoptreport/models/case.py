@@ -64,8 +64,7 @@ class Policy(InputModel):
     def _thresholds_ordered(self) -> Policy:
         if self.assist.min_saved_fraction > self.automate_with_review.min_saved_fraction:
             raise ValueError(
-                "assist.min_saved_fraction must not exceed "
-                "automate_with_review.min_saved_fraction"
+                "assist.min_saved_fraction must not exceed automate_with_review.min_saved_fraction"
             )
         return self
 

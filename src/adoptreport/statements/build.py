@@ -14,6 +14,7 @@ from adoptreport.statements.catalogue import say
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 ALL = tuple(Audience)
+DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)  # not in the board's cut
 
 
 def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
@@ -24,7 +25,9 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     for gap in findings.benchmark_gaps:
         statements += _benchmark(gap, findings, names, labels, case)
     scopes = {gap.claim.scope: gap for gap in reversed(findings.benchmark_gaps)}
-    statements += [_meaning(gap, labels, case) for gap in scopes.values() if gap.scope_hours_share is not None]
+    statements += [
+        _meaning(gap, labels, case) for gap in scopes.values() if gap.scope_hours_share is not None
+    ]
     statements += [_kind_verdict(kv.kind, kv.label, kv.cell, names) for kv in findings.kinds]
     statements += [_cell(cell, names, labels) for cell in findings.cells]
     statements += _review(findings, case)
@@ -63,11 +66,19 @@ def _benchmark(
     score = Number("claimed_score", claim.score, Unit.BENCHMARK_SCORE, fmt.score(claim.score))
     out = [
         _statement(
-            f"benchmark.{claim.id}.claim", Section.BENCHMARK, StatementKind.FINDING, "claim",
+            f"benchmark.{claim.id}.claim",
+            Section.BENCHMARK,
+            StatementKind.FINDING,
+            "claim",
             {"score": score},
-            {"vendor": _vendor_name(case, claim.vendor), "benchmark": claim.benchmark,
-             "model": claim.model, "grade": claim.source_grade.value, "source": claim.source,
-             "scope": scope},
+            {
+                "vendor": _vendor_name(case, claim.vendor),
+                "benchmark": claim.benchmark,
+                "model": claim.model,
+                "grade": claim.source_grade.value,
+                "source": claim.source,
+                "scope": scope,
+            },
             (gap.evidence,),
         )
     ]
@@ -75,37 +86,63 @@ def _benchmark(
     if cell is None:
         out.append(
             _statement(
-                f"benchmark.{claim.id}.scope", Section.BENCHMARK, StatementKind.CAVEAT,
-                "claim_not_piloted", {}, {"tool": tool, "scope": scope}, (gap.evidence,),
+                f"benchmark.{claim.id}.scope",
+                Section.BENCHMARK,
+                StatementKind.CAVEAT,
+                "claim_not_piloted",
+                {},
+                {"tool": tool, "scope": scope},
+                (gap.evidence,),
             )
         )
     else:
         acceptance = cell.acceptance
         key = (
-            "claim_vs_scope_consistent" if acceptance.contains(claim.score)
-            else "claim_vs_scope_below" if claim.score > acceptance.high
+            "claim_vs_scope_consistent"
+            if acceptance.contains(claim.score)
+            else "claim_vs_scope_below"
+            if claim.score > acceptance.high
             else "claim_vs_scope_above"
         )
-        numbers = {"acceptance": proportion("acceptance", acceptance), "attempts": counted("attempts", cell.attempts)}
+        numbers = {
+            "acceptance": proportion("acceptance", acceptance),
+            "attempts": counted("attempts", cell.attempts),
+        }
         if key != "claim_vs_scope_consistent" and gap.gap_on_scope is not None:
-            numbers["gap"] = Number("gap", gap.gap_on_scope, Unit.PERCENTAGE_POINTS, fmt.points(gap.gap_on_scope))
+            numbers["gap"] = Number(
+                "gap", gap.gap_on_scope, Unit.PERCENTAGE_POINTS, fmt.points(gap.gap_on_scope)
+            )
         out.append(
             _statement(
-                f"benchmark.{claim.id}.scope", Section.BENCHMARK, StatementKind.FINDING, key,
-                numbers, {"tool": tool, "scope": scope}, (gap.evidence, cell.evidence),
+                f"benchmark.{claim.id}.scope",
+                Section.BENCHMARK,
+                StatementKind.FINDING,
+                key,
+                numbers,
+                {"tool": tool, "scope": scope},
+                (gap.evidence, cell.evidence),
             )
         )
     if gap.mix is not None:
         out.append(
             _statement(
-                f"benchmark.{claim.id}.mix", Section.BENCHMARK, StatementKind.FINDING, "claim_vs_mix",
-                {"covered": Number("covered_share", gap.mix.covered_share, Unit.HOURS_SHARE,
-                                   fmt.percent(gap.mix.covered_share)),
-                 "acceptance": proportion("mix_acceptance", gap.mix.acceptance)},
+                f"benchmark.{claim.id}.mix",
+                Section.BENCHMARK,
+                StatementKind.FINDING,
+                "claim_vs_mix",
+                {
+                    "covered": Number(
+                        "covered_share",
+                        gap.mix.covered_share,
+                        Unit.HOURS_SHARE,
+                        fmt.percent(gap.mix.covered_share),
+                    ),
+                    "acceptance": proportion("mix_acceptance", gap.mix.acceptance),
+                },
                 {"tool": tool},
                 (
                     gap.evidence,
-                    *(c.evidence for c in findings.cells if c.tool == claim.tool and c.kind in gap.mix.kinds),
+                    *(t.evidence for t in findings.tools if t.tool == claim.tool),
                     _workforce_ref(case),
                 ),
             )
@@ -116,10 +153,18 @@ def _benchmark(
 def _meaning(gap: BenchmarkGap, labels: dict[str, str], case: Case) -> Statement:
     assert gap.scope_hours_share is not None
     return _statement(
-        f"benchmark.scope.{gap.claim.scope}.meaning", Section.BENCHMARK, StatementKind.CAVEAT,
+        f"benchmark.scope.{gap.claim.scope}.meaning",
+        Section.BENCHMARK,
+        StatementKind.CAVEAT,
         "headline_meaning",
-        {"scope_share": Number("scope_hours_share", gap.scope_hours_share, Unit.HOURS_SHARE,
-                               fmt.percent(gap.scope_hours_share))},
+        {
+            "scope_share": Number(
+                "scope_hours_share",
+                gap.scope_hours_share,
+                Unit.HOURS_SHARE,
+                fmt.percent(gap.scope_hours_share),
+            )
+        },
         {"scope": labels[gap.claim.scope]},
         (gap.evidence, _workforce_ref(case)),
     )
@@ -136,7 +181,15 @@ def _vendor_name(case: Case, vendor_id: str) -> str:
 def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str]) -> Statement:
     id = f"verdict.{kind}"
     if cell is None:
-        return _statement(id, Section.SUMMARY, StatementKind.VERDICT, "verdict_not_piloted", {}, {"kind": label}, ())
+        return _statement(
+            id,
+            Section.SUMMARY,
+            StatementKind.VERDICT,
+            "verdict_not_piloted",
+            {},
+            {"kind": label},
+            (),
+        )
     decision = cell.decision
     numbers: dict[str, Number] = {"attempts": counted("attempts", cell.attempts)}
     words = {"kind": label, "tool": names[cell.tool]}
@@ -159,7 +212,9 @@ def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str
             key = "verdict_no_difference_undecidable"
         else:
             numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
-    return _statement(id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,))
+    return _statement(
+        id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,)
+    )
 
 
 def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statement:
@@ -173,14 +228,24 @@ def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statemen
         "acceptance": proportion("acceptance", cell.acceptance),
         "clean": proportion("clean_acceptance", cell.clean_acceptance),
     }
-    words = {"tool": names[cell.tool], "kind": labels[cell.kind].lower(), "verdict": cell.decision.verdict.value}
+    words = {
+        "tool": names[cell.tool],
+        "kind": labels[cell.kind].lower(),
+        "verdict": cell.decision.verdict.value,
+    }
     if saved is None:
         words["saved"] = fmt.NOT_MEASURED
     else:
         numbers["saved"] = saved
     return _statement(
-        f"cell.{cell.tool}.{cell.kind}", Section.VERDICTS, StatementKind.FINDING, "cell",
-        numbers, words, (cell.evidence,), (Audience.FULL, Audience.PROCUREMENT),
+        f"cell.{cell.tool}.{cell.kind}",
+        Section.VERDICTS,
+        StatementKind.FINDING,
+        "cell",
+        numbers,
+        words,
+        (cell.evidence,),
+        DETAIL,
     )
 
 
@@ -191,21 +256,45 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
             review = tool.review_minutes_per_merged
             out.append(
                 _statement(
-                    f"review.{tool.tool}", Section.REVIEW, StatementKind.FINDING, "review",
-                    {"review": Number("review_minutes_per_accepted", review.point, Unit.MINUTES,
-                                      fmt.minutes_interval(review), review),
-                     "rework": proportion("rework_share_of_accepted", tool.rework_share_of_merged)},
-                    {"tool": tool.name}, (tool.evidence,),
+                    f"review.{tool.tool}",
+                    Section.REVIEW,
+                    StatementKind.FINDING,
+                    "review",
+                    {
+                        "review": Number(
+                            "review_minutes_per_accepted",
+                            review.point,
+                            Unit.MINUTES,
+                            fmt.minutes_interval(review),
+                            review,
+                        ),
+                        "rework": proportion(
+                            "rework_share_of_accepted", tool.rework_share_of_merged
+                        ),
+                    },
+                    {"tool": tool.name},
+                    (tool.evidence,),
                 )
             )
         if tool.hallucinations_per_attempt is not None:
             rate = tool.hallucinations_per_attempt
             out.append(
                 _statement(
-                    f"hallucinations.{tool.tool}", Section.REVIEW, StatementKind.FINDING, "hallucinations",
-                    {"rate": Number("hallucinations_per_attempt", rate.point, Unit.PER_ATTEMPT,
-                                    fmt.rate_interval(rate), rate)},
-                    {"tool": tool.name}, (tool.evidence,),
+                    f"hallucinations.{tool.tool}",
+                    Section.REVIEW,
+                    StatementKind.FINDING,
+                    "hallucinations",
+                    {
+                        "rate": Number(
+                            "hallucinations_per_attempt",
+                            rate.point,
+                            Unit.PER_ATTEMPT,
+                            fmt.rate_interval(rate),
+                            rate,
+                        )
+                    },
+                    {"tool": tool.name},
+                    (tool.evidence,),
                 )
             )
     return out
@@ -220,14 +309,30 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
 
     out = [
         _statement(
-            "method.policy", Section.METHODOLOGY, StatementKind.CAVEAT, "policy",
-            {"level": Number("confidence_level", policy.confidence_level, Unit.CONFIDENCE,
-                             f"{policy.confidence_level * 100:g}%"),
-             "min_tasks": counted("min_tasks_per_cell", policy.min_tasks_per_cell),
-             "min_acceptance": share("automate_min_acceptance", policy.automate_with_review.min_acceptance),
-             "min_saved": share("automate_min_saved_fraction", policy.automate_with_review.min_saved_fraction),
-             "assist_saved": share("assist_min_saved_fraction", policy.assist.min_saved_fraction)},
-            {}, (policy_ref,),
+            "method.policy",
+            Section.METHODOLOGY,
+            StatementKind.CAVEAT,
+            "policy",
+            {
+                "level": Number(
+                    "confidence_level",
+                    policy.confidence_level,
+                    Unit.CONFIDENCE,
+                    f"{policy.confidence_level * 100:g}%",
+                ),
+                "min_tasks": counted("min_tasks_per_cell", policy.min_tasks_per_cell),
+                "min_acceptance": share(
+                    "automate_min_acceptance", policy.automate_with_review.min_acceptance
+                ),
+                "min_saved": share(
+                    "automate_min_saved_fraction", policy.automate_with_review.min_saved_fraction
+                ),
+                "assist_saved": share(
+                    "assist_min_saved_fraction", policy.assist.min_saved_fraction
+                ),
+            },
+            {},
+            (policy_ref,),
         )
     ]
     timed = sum(c.timed_attempts for c in findings.cells)
@@ -235,10 +340,16 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
     if missing:
         out.append(
             _statement(
-                "method.missing_time", Section.METHODOLOGY, StatementKind.CAVEAT, "missing_time",
-                {"missing": counted("attempts_without_time", missing),
-                 "attempts": counted("attempts", findings.attempts)},
-                {}, (findings.pilot_evidence,),
+                "method.missing_time",
+                Section.METHODOLOGY,
+                StatementKind.CAVEAT,
+                "missing_time",
+                {
+                    "missing": counted("attempts_without_time", missing),
+                    "attempts": counted("attempts", findings.attempts),
+                },
+                {},
+                (findings.pilot_evidence,),
             )
         )
     return out

@@ -120,5 +120,7 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     if any(n.unit is Unit.BENCHMARK_SCORE for n in numbers.values()):
         without_words = template.format(**{k: "" for k in fields})
         if WORKFORCE_WORDS.search(without_words):
-            raise ExtrapolationError(f"sentence {key!r} puts a benchmark score beside workforce words")
+            raise ExtrapolationError(
+                f"sentence {key!r} puts a benchmark score beside workforce words"
+            )
     return text[0].upper() + text[1:]
