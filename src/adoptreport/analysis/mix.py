@@ -74,17 +74,6 @@ class BenchmarkGap:
     mix: MixEstimate | None
     evidence: RecordRef
 
-    @property
-    def gap_on_scope(self) -> float | None:
-        """Claimed score minus observed acceptance on the matching kind (fraction points)."""
-        return (
-            None if self.scope_cell is None else self.claim.score - self.scope_cell.acceptance.point
-        )
-
-    @property
-    def gap_on_mix(self) -> float | None:
-        return None if self.mix is None else self.claim.score - self.mix.acceptance.point
-
 
 def benchmark_gaps(
     claims: list[BenchmarkClaim], all_cells: tuple[Cell, ...], mix: WorkMix, level: float, file: str

@@ -96,22 +96,11 @@ def _benchmark(
             )
         )
     else:
-        acceptance = cell.acceptance
-        key = (
-            "claim_vs_scope_consistent"
-            if acceptance.contains(claim.score)
-            else "claim_vs_scope_below"
-            if claim.score > acceptance.high
-            else "claim_vs_scope_above"
-        )
         numbers = {
-            "acceptance": proportion("acceptance", acceptance),
+            "acceptance": proportion("acceptance", cell.acceptance),
             "attempts": counted("attempts", cell.attempts),
         }
-        if key != "claim_vs_scope_consistent" and gap.gap_on_scope is not None:
-            numbers["gap"] = Number(
-                "gap", gap.gap_on_scope, Unit.PERCENTAGE_POINTS, fmt.points(gap.gap_on_scope)
-            )
+        key = "claim_vs_scope_" + _versus(claim.score, cell.acceptance, numbers)
         out.append(
             _statement(
                 f"benchmark.{claim.id}.scope",
@@ -124,21 +113,22 @@ def _benchmark(
             )
         )
     if gap.mix is not None:
+        mix_numbers = {
+            "covered": Number(
+                "covered_share",
+                gap.mix.covered_share,
+                Unit.HOURS_SHARE,
+                fmt.percent(gap.mix.covered_share),
+            ),
+            "acceptance": proportion("mix_acceptance", gap.mix.acceptance),
+        }
         out.append(
             _statement(
                 f"benchmark.{claim.id}.mix",
                 Section.BENCHMARK,
                 StatementKind.FINDING,
-                "claim_vs_mix",
-                {
-                    "covered": Number(
-                        "covered_share",
-                        gap.mix.covered_share,
-                        Unit.HOURS_SHARE,
-                        fmt.percent(gap.mix.covered_share),
-                    ),
-                    "acceptance": proportion("mix_acceptance", gap.mix.acceptance),
-                },
+                "claim_vs_mix_" + _versus(claim.score, gap.mix.acceptance, mix_numbers),
+                mix_numbers,
                 {"tool": tool},
                 (
                     gap.evidence,
@@ -148,6 +138,15 @@ def _benchmark(
             )
         )
     return out
+
+
+def _versus(score: float, observed: Interval, numbers: dict[str, Number]) -> str:
+    """Where a claimed score sits against an observed interval; adds the gap when outside."""
+    if observed.contains(score):
+        return "consistent"
+    difference = score - observed.point
+    numbers["gap"] = Number("gap", difference, Unit.PERCENTAGE_POINTS, fmt.points(difference))
+    return "below" if score > observed.high else "above"
 
 
 def _meaning(gap: BenchmarkGap, labels: dict[str, str], case: Case) -> Statement:

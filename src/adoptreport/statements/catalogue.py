@@ -32,9 +32,20 @@ SENTENCES: dict[str, str] = {
     "claim_not_piloted": (
         "The pilot did not try {tool} on {scope} work, so the claim was not compared with our own work."
     ),
-    "claim_vs_mix": (
+    "claim_vs_mix_below": (
         "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts."
+        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
+        "{gap} below the claimed score."
+    ),
+    "claim_vs_mix_consistent": (
+        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
+        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
+        "consistent with the claimed score."
+    ),
+    "claim_vs_mix_above": (
+        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
+        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
+        "{gap} above the claimed score."
     ),
     "headline_meaning": (
         "A benchmark score measures success on the benchmark's own tasks; it is not the share "
