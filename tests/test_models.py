@@ -95,6 +95,38 @@ BAD: list[tuple[type[BaseModel], dict[str, Any], str]] = [
         {"should": [{"id": "r", "attribute": "sso", "value": True, "weight": 0}]},
         "weight",
     ),
+    (
+        RequirementsFile,
+        {"must": [{"id": "r", "attribute": "sso", "value": "yes"}]},
+        "true or false",
+    ),
+    (
+        RequirementsFile,
+        {"must": [{"id": "r", "attribute": "min_context_window", "value": "big"}]},
+        "whole number",
+    ),
+    (
+        VendorsFile,
+        {
+            "vendors": [
+                {
+                    **VENDORS["vendors"][0],
+                    "hallucination_claims": [
+                        {
+                            "tool": "t",
+                            "kind": "relative_reduction",
+                            "value": 0.6,
+                            "text": "60% fewer",
+                            "source": "s",
+                            "source_grade": "blog",
+                        }
+                    ],
+                }
+            ]
+        },
+        "baseline_tool",
+    ),
+    (CaseFile, _with(CASE, audiences=["board"], default_audience="finance"), "default_audience"),
 ]
 
 

@@ -23,6 +23,10 @@ CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport
 BAD_INPUT = 2
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
     for problem in error.problems:
         typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
@@ -40,10 +44,13 @@ def validate(case: CaseArg) -> None:
         loaded = api.validate(case)
     except CaseError as error:
         raise _fail_on_case(error, case) from None
-    typer.echo(
-        f"{case}: valid — {len(loaded.pilot):,} pilot attempts, {len(loaded.workforce)} teams, "
-        f"{len(loaded.vendors.tool_ids())} tools, {len(loaded.benchmarks.claims)} benchmark claims."
+    counts = (
+        _plural(len(loaded.pilot), "pilot attempt"),
+        _plural(len(loaded.workforce), "team"),
+        _plural(len(loaded.vendors.tool_ids()), "tool"),
+        _plural(len(loaded.benchmarks.claims), "benchmark claim"),
     )
+    typer.echo(f"{case}: valid — {', '.join(counts)}.")
 
 
 @app.command()

@@ -74,6 +74,12 @@ class Codebase(InputModel):
     tokens: Annotated[int, Field(ge=0)] | None = None
     bytes: Annotated[int, Field(ge=0)] | None = None
 
+    @model_validator(mode="after")
+    def _has_a_size(self) -> Codebase:
+        if self.tokens is None and self.bytes is None:
+            raise ValueError("give the codebase's size as tokens or bytes")
+        return self
+
 
 class CaseFile(InputModel):
     """The whole of case.yaml."""
@@ -104,6 +110,17 @@ class CaseFile(InputModel):
         if repeated := duplicates([k.id for k in kinds]):
             raise ValueError(f"kind of work ids must be unique (repeated: {', '.join(repeated)})")
         return kinds
+
+    @model_validator(mode="after")
+    def _default_audience_listed(self) -> CaseFile:
+        if self.default_audience not in self.audiences:
+            raise ValueError(
+                f"default_audience {self.default_audience.value!r} must be one of audiences "
+                f"({', '.join(a.value for a in self.audiences)})"
+            )
+        if repeated := duplicates([c.name for c in self.codebases]):
+            raise ValueError(f"codebase names must be unique (repeated: {', '.join(repeated)})")
+        return self
 
     def kind_ids(self) -> list[str]:
         return [k.id for k in self.kinds_of_work]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, model_validator
 
 from adoptreport.models.common import Identifier, InputModel, Text, duplicates
 
@@ -29,11 +29,43 @@ class Attribute(StrEnum):
 RequirementValue = bool | int | float | Text | list[Text]
 
 
+BOOLEAN = {
+    Attribute.ON_PREM,
+    Attribute.VPC,
+    Attribute.ZERO_RETENTION,
+    Attribute.SSO,
+    Attribute.IP_INDEMNITY,
+}
+WHOLE_NUMBER = {Attribute.MAX_RETENTION_DAYS, Attribute.MIN_CONTEXT_WINDOW}
+NAMES = {Attribute.CLOUD, Attribute.REGION, Attribute.CERTIFICATION}  # one name, or a list: any of
+
+
 class Requirement(InputModel):
     id: Identifier
     attribute: Attribute
     value: RequirementValue
     reason: Text | None = None
+
+    @model_validator(mode="after")
+    def _value_fits_attribute(self) -> Requirement:
+        value, attribute = self.value, self.attribute
+        if attribute in BOOLEAN and not isinstance(value, bool):
+            raise ValueError(f"value of {attribute.value} must be true or false (got {value!r})")
+        if attribute in WHOLE_NUMBER and (
+            isinstance(value, bool) or not isinstance(value, int) or value < 0
+        ):
+            raise ValueError(
+                f"value of {attribute.value} must be a whole number ≥ 0 (got {value!r})"
+            )
+        if attribute is Attribute.MAX_SEAT_PRICE and (
+            isinstance(value, bool) or not isinstance(value, int | float) or value < 0
+        ):
+            raise ValueError(f"value of {attribute.value} must be a price ≥ 0 (got {value!r})")
+        if attribute in NAMES and not isinstance(value, str | list):
+            raise ValueError(
+                f"value of {attribute.value} must be a name or a list of names (got {value!r})"
+            )
+        return self
 
 
 class WeightedRequirement(Requirement):
@@ -44,9 +76,8 @@ class RequirementsFile(InputModel):
     must: list[Requirement] = []
     should: list[WeightedRequirement] = []
 
-    @field_validator("should")
-    @classmethod
-    def _ids_unique(cls, should: list[WeightedRequirement]) -> list[WeightedRequirement]:
-        if repeated := duplicates([r.id for r in should]):
+    @model_validator(mode="after")
+    def _ids_unique(self) -> RequirementsFile:
+        if repeated := duplicates([r.id for r in [*self.must, *self.should]]):
             raise ValueError(f"requirement ids must be unique (repeated: {', '.join(repeated)})")
-        return should
+        return self

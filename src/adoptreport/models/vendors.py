@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from adoptreport.models.common import Count, Identifier, InputModel, SourceGrade, Text, duplicates
 
@@ -46,6 +46,17 @@ class HallucinationClaim(InputModel):
     source: Text
     source_date: dt.date | None = None
     source_grade: SourceGrade
+
+    @model_validator(mode="after")
+    def _reduction_needs_baseline(self) -> HallucinationClaim:
+        if self.kind is HallucinationClaimKind.RELATIVE_REDUCTION:
+            if self.baseline_tool is None:
+                raise ValueError(
+                    "a relative_reduction claim needs baseline_tool (reduced against what?)"
+                )
+            if self.value > 1:
+                raise ValueError(f"a relative_reduction is a fraction ≤ 1 (got {self.value})")
+        return self
 
 
 class Vendor(InputModel):
