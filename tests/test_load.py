@@ -120,3 +120,12 @@ def test_xlsx_and_parquet_pilots_load(case_copy: Path) -> None:
     from_parquet = load_case(case_copy).pilot
     assert from_parquet["ai_minutes"].sum() == pytest.approx(typed["ai_minutes"].sum())
     assert int(from_parquet["source_row"].iloc[0]) == 1
+
+
+def test_json_instead_of_yaml(case_copy: Path) -> None:
+    import json
+
+    data = yaml.safe_load((case_copy / "case.yaml").read_text())
+    (case_copy / "case.yaml").unlink()
+    (case_copy / "case.json").write_text(json.dumps(data, default=str))
+    assert load_case(case_copy).case == load_case(DEFAULT_CASE).case
