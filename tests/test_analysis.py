@@ -81,12 +81,24 @@ def test_mix_acceptance_is_the_hours_weighted_stratified_estimate() -> None:
     mix = WorkMix(
         {"isolated_bugfix": 100.0, "legacy_change": 300.0, "ambiguous_requirements": 100.0},
         500.0,
+        (),
         RowRanges("w", (), 0),
     )
     estimate = mix_acceptance(list(result), mix, 0.9)
     assert estimate is not None
     point = 0.25 * 0.9 + 0.75 * 0.2
-    se = math.sqrt(0.25**2 * 0.9 * 0.1 / 10 + 0.75**2 * 0.2 * 0.8 / 10)
+    z2 = z_score(0.9) ** 2
+    bugfix, legacy = (9 + z2 / 2) / (10 + z2), (2 + z2 / 2) / (10 + z2)  # Agresti–Coull
+    se = math.sqrt(
+        0.25**2 * bugfix * (1 - bugfix) / (10 + z2) + 0.75**2 * legacy * (1 - legacy) / (10 + z2)
+    )
     assert estimate.acceptance.point == pytest.approx(point)
     assert estimate.acceptance.high - estimate.acceptance.point == pytest.approx(z_score(0.9) * se)
     assert estimate.covered_share == pytest.approx(400 / 500)
+
+
+def test_mix_interval_keeps_width_when_every_kind_is_all_accepted() -> None:
+    (cell,) = cells(_pilot([("merged", 1, 1, 0, 10)] * 3), Policy(), "pilot.csv")
+    mix = WorkMix({"isolated_bugfix": 10.0}, 10.0, (), RowRanges("w", (), 0))
+    estimate = mix_acceptance([cell], mix, 0.9)
+    assert estimate is not None and estimate.acceptance.low < 1.0

@@ -129,3 +129,50 @@ def test_json_instead_of_yaml(case_copy: Path) -> None:
     (case_copy / "case.yaml").unlink()
     (case_copy / "case.json").write_text(json.dumps(data, default=str))
     assert load_case(case_copy).case == load_case(DEFAULT_CASE).case
+
+
+def test_rows_keep_their_line_numbers_past_blank_lines_and_multiline_values(
+    case_copy: Path,
+) -> None:
+    lines = (case_copy / "pilot.csv").read_text().splitlines()
+    header = lines[0].split(",")
+    note = header.index("hallucination_kinds")
+    row = lines[3].split(",")
+    row[note] = '"invented_api\nnonexistent_file"'  # a quoted value over two lines
+    lines[3] = ",".join(row)
+    lines.insert(5, "")  # a blank line: the old line 6 is now line 8 (one blank, one wrap)
+    bad = lines[9].split(",")
+    bad[header.index("review_minutes")] = "-5"
+    lines[9] = ",".join(bad)
+    (case_copy / "pilot.csv").write_text("\n".join(lines) + "\n")
+    assert "pilot.csv:11: review_minutes: must be ≥ 0 (got -5)" in _problems(case_copy)
+
+
+def test_workforce_duplicates_name_both_rows(case_copy: Path) -> None:
+    frame = pd.read_csv(case_copy / "workforce.csv", dtype=str, keep_default_na=False)
+    frame.loc[0, "headcount"] = "-1"  # row 2 fails validation
+    frame = pd.concat([frame, frame.iloc[[1]]], ignore_index=True)  # row 3 again at the end
+    frame.to_csv(case_copy / "workforce.csv", index=False)
+    team = frame.loc[1, "team"]
+    problems = _problems(case_copy)
+    assert (
+        f"workforce.csv:{len(frame) + 1}: team: duplicate team '{team}'; first on row 3" in problems
+    )
+    assert any(p.startswith("workforce.csv:2: headcount: must be ≥ 0") for p in problems)
+
+
+def test_latin1_claims_file_is_a_problem_not_a_crash(case_copy: Path) -> None:
+    (case_copy / "claims.md").write_bytes("Ünsere Zahlen\nCafé 88.7%\n".encode("latin-1"))
+    assert "claims.md:1: not UTF-8 text; save the file as UTF-8" in _problems(case_copy)
+
+
+def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
+    from adoptreport.analysis import analyse
+
+    frame = pd.read_csv(case_copy / "workforce.csv", dtype=str, keep_default_na=False)
+    frame.loc[1, "hours_small_feature"] = ""
+    frame.to_csv(case_copy / "workforce.csv", index=False)
+    mix = analyse(load_case(case_copy)).mix
+    assert mix.unmeasured == ("small_feature",)
+    assert "small_feature" not in mix.hours_by_kind
+    assert mix.share("small_feature") is None

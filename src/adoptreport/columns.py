@@ -74,9 +74,9 @@ class ColumnResult:
 
 
 def validate_table(
-    frame: pd.DataFrame, model: type[BaseModel], file: str, first_row: int
+    frame: pd.DataFrame, model: type[BaseModel], file: str, rows: np.ndarray
 ) -> tuple[pd.DataFrame, list[Problem]]:
-    """Typed columns and every problem; `first_row` is the file row of frame's first row."""
+    """Typed columns and every problem; `rows` holds the file row of each of frame's rows."""
     specs = column_specs(model)
     known = {s.name for s in specs}
     problems = [
@@ -84,7 +84,6 @@ def validate_table(
         for col in frame.columns
         if col not in known
     ]
-    rows = np.arange(first_row, first_row + len(frame))
     typed: dict[str, pd.Series] = {}
     for spec in specs:
         if spec.name not in frame.columns:

@@ -56,13 +56,13 @@ def load_case(folder: Path | str) -> Case:
     requirements = structured("requirements", RequirementsFile, required=False)
     assumptions = structured("assumptions", AssumptionsFile, required=False)
     pilot = _load_pilot(root, files, problems)
-    workforce = _load_workforce(root, files, problems)
-    claims_path = root / "claims.md"
-    claims_text = claims_path.read_text(encoding="utf-8") if claims_path.is_file() else None
+    loaded_workforce = _load_workforce(root, files, problems)
+    workforce, workforce_rows = loaded_workforce or (None, ())
+    claims_text = _read_claims(root / "claims.md", problems)
 
     if case_file is not None and vendors is not None:
         problems += _cross_references(
-            case_file, vendors, benchmarks, assumptions, pilot, workforce, files
+            case_file, vendors, benchmarks, assumptions, pilot, workforce, workforce_rows, files
         )
     if problems:
         raise CaseError(problems)
@@ -75,11 +75,25 @@ def load_case(folder: Path | str) -> Case:
         vendors=vendors,
         requirements=requirements,
         workforce=workforce,
+        workforce_rows=workforce_rows,
         assumptions=assumptions,
         pilot=pilot,
         files=files,
         claims_text=claims_text,
     )
+
+
+def _read_claims(path: Path, problems: list[Problem]) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        line = _first_undecodable_line(path)
+        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+    except OSError as error:
+        problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
+    return None
 
 
 def _find(
@@ -108,10 +122,12 @@ def _find(
 def _read_structured(path: Path, problems: list[Problem]) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.append(
-            Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8")
-        )
+    except UnicodeDecodeError:
+        line = _first_undecodable_line(path)
+        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+        return None
+    except OSError as error:
+        problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
         return None
     try:
         data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
@@ -177,31 +193,78 @@ def _message(error: Any) -> str:
     return f"{error['msg'][0].lower()}{error['msg'][1:]}{got}"
 
 
-def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, int] | None:
-    """The table as strings (CSV, XLSX) or native types (Parquet), and its first data row."""
+def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """The table (strings from CSV and XLSX, native types from Parquet) and each row's number
+    as a person sees it in the file: the CSV line or spreadsheet row, header = 1."""
     try:
         if path.suffix == ".csv":
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                header = handle.readline()
-            separator = ";" if header.count(";") > header.count(",") else ","
-            frame = pd.read_csv(
-                path, sep=separator, dtype=str, keep_default_na=False, encoding="utf-8-sig"
-            )
-            return frame, 2
+            return _read_csv(path)
         if path.suffix == ".xlsx":
-            return pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl"), 2
-        return pd.read_parquet(path), 1
-    except UnicodeDecodeError as error:
+            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            return _without_blank_rows(frame, np.arange(2, 2 + len(frame)))
+        frame = pd.read_parquet(path)
+        return frame, np.arange(1, 1 + len(frame))
+    except UnicodeDecodeError:
         problems.append(
-            Problem(path.name, "", "", f"not UTF-8 text (byte {error.start}); save it as UTF-8")
+            Problem(
+                path.name,
+                str(_first_undecodable_line(path)),
+                "",
+                "not UTF-8 text; save the file as UTF-8",
+            )
         )
     except pd.errors.EmptyDataError:
         problems.append(
             Problem(path.name, "", "", "file is empty; expected a header row and data rows")
         )
     except (pd.errors.ParserError, ValueError, OSError) as error:
-        problems.append(Problem(path.name, "", "", f"cannot be read as a table: {error}"))
+        reason = " ".join(str(error).split())
+        problems.append(Problem(path.name, "", "", f"cannot be read as a table: {reason}"))
     return None
+
+
+def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = handle.readline()
+    separator = ";" if header.count(";") > header.count(",") else ","
+    frame = pd.read_csv(
+        path,
+        sep=separator,
+        dtype=str,
+        keep_default_na=False,
+        encoding="utf-8-sig",
+        skip_blank_lines=False,
+    )
+    # A quoted value may span lines; count them so every row keeps its real line number.
+    extra = np.zeros(len(frame), dtype=np.int64)
+    for column in frame.columns:
+        values = frame[column]
+        if values.str.contains("\n", regex=False).any():
+            extra += values.str.count("\n").fillna(0).to_numpy(np.int64)
+    lines = 2 + np.arange(len(frame)) + np.concatenate(([0], np.cumsum(extra)[:-1]))
+    return _without_blank_rows(frame, lines)
+
+
+def _without_blank_rows(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+    """Drop rows with every cell blank (spreadsheets leave them), keeping the others' numbers."""
+    if frame.empty:
+        return frame, rows
+    blank = np.ones(len(frame), dtype=bool)
+    for column in frame.columns:
+        blank &= (frame[column].fillna("").astype(str).str.strip() == "").to_numpy()
+    if not blank.any():
+        return frame, rows
+    return frame[~blank].reset_index(drop=True), rows[~blank]
+
+
+def _first_undecodable_line(path: Path) -> int:
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
 
 
 def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
@@ -212,21 +275,22 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
     read = _read_table(path, problems)
     if read is None:
         return None
-    raw, first_row = read
+    raw, rows = read
     if raw.empty:
         problems.append(
             Problem(path.name, "", "", "has a header but no rows; expected one row per attempt")
         )
         return None
-    frame, found = validate_table(raw, PilotAttempt, path.name, first_row)
+    frame, found = validate_table(raw, PilotAttempt, path.name, rows)
     problems.extend(found)
-    frame[SOURCE_ROW] = np.arange(first_row, first_row + len(frame))
+    frame[SOURCE_ROW] = rows
     return frame
 
 
 def _load_workforce(
     root: Path, files: dict[str, str], problems: list[Problem]
-) -> tuple[Team, ...] | None:
+) -> tuple[tuple[Team, ...], tuple[int, ...]] | None:
+    """The teams that validated, and the file row of each."""
     path = _find(root, "workforce", TABLE_SUFFIXES, True, problems)
     if path is None:
         return None
@@ -234,7 +298,7 @@ def _load_workforce(
     read = _read_table(path, problems)
     if read is None:
         return None
-    raw, first_row = read
+    raw, rows = read
     if raw.empty:
         problems.append(
             Problem(path.name, "", "", "has a header but no rows; expected one row per team")
@@ -248,8 +312,9 @@ def _load_workforce(
                 Problem(path.name, "", str(column), f"unknown column; expected one of: {expected}")
             )
     teams: list[Team] = []
-    for offset, record in enumerate(raw.to_dict(orient="records")):
-        row = first_row + offset
+    team_rows: list[int] = []
+    first_seen: dict[str, int] = {}
+    for row, record in zip(rows.tolist(), raw.to_dict(orient="records"), strict=True):
         data: dict[str, Any] = {"hours_by_kind": {}}
         for key, value in record.items():
             if _is_blank(value):
@@ -259,8 +324,20 @@ def _load_workforce(
                 data["hours_by_kind"][name.removeprefix(HOURS_PREFIX)] = value
             elif name in base:
                 data[name] = value
+        team_id = str(data.get("team", "")).strip()
+        if team_id and team_id in first_seen:
+            problems.append(
+                row_problem(
+                    path.name,
+                    row,
+                    "team",
+                    f"duplicate team {shown(team_id)}; first on row {first_seen[team_id]}",
+                )
+            )
+        first_seen.setdefault(team_id, row)
         try:
             teams.append(Team.model_validate(data))
+            team_rows.append(row)
         except ValidationError as error:
             for e in error.errors():
                 loc = [str(p) for p in e["loc"]]
@@ -270,19 +347,7 @@ def _load_workforce(
                     else loc[0]
                 )
                 problems.append(row_problem(path.name, row, field, _message(e)))
-    seen: dict[str, int] = {}
-    for offset, team in enumerate(teams):
-        if team.team in seen:
-            problems.append(
-                row_problem(
-                    path.name,
-                    first_row + offset,
-                    "team",
-                    f"duplicate team {shown(team.team)}; first on row {seen[team.team]}",
-                )
-            )
-        seen.setdefault(team.team, first_row + offset)
-    return tuple(teams)
+    return tuple(teams), tuple(team_rows)
 
 
 def _is_blank(value: object) -> bool:
@@ -298,6 +363,7 @@ def _cross_references(
     assumptions: AssumptionsFile | None,
     pilot: pd.DataFrame | None,
     workforce: tuple[Team, ...] | None,
+    workforce_rows: tuple[int, ...],
     files: dict[str, str],
 ) -> list[Problem]:
     kinds, tools = set(case_file.kind_ids()), set(vendors.tool_ids())
@@ -357,19 +423,20 @@ def _cross_references(
             claim_ids,
         )
     if workforce is not None:
-        for i, team in enumerate(workforce):
+        for row, team in zip(workforce_rows, workforce, strict=True):
             for kind in team.hours_by_kind:
                 if kind not in kinds:
-                    unknown(
-                        files["workforce"],
-                        str(i + 2),
-                        f"{HOURS_PREFIX}{kind}",
-                        kind,
-                        "kind of work",
-                        kinds,
+                    problems.append(
+                        row_problem(
+                            files["workforce"],
+                            row,
+                            f"{HOURS_PREFIX}{kind}",
+                            f"unknown kind of work {shown(kind)}; expected one of "
+                            + ", ".join(sorted(kinds)),
+                        )
                     )
-    if assumptions is not None and "assumptions" in files:
-        teams = {t.team for t in workforce or ()}
+    if assumptions is not None and "assumptions" in files and workforce is not None:
+        teams = {t.team for t in workforce}
         for i, assumption in enumerate(assumptions.assumptions):
             where = f"assumptions[{i}]"
             for j, team_id in enumerate(assumption.teams or []):

@@ -61,9 +61,10 @@ def analyse(case: Case) -> Findings:
     """Everything the statements need, computed once from the case."""
     policy = case.case.policy
     pilot_file = case.files["pilot"]
-    first_row = 1 if case.files["workforce"].endswith(".parquet") else 2
     all_cells = cells(case.pilot, policy, pilot_file)
-    mix = work_mix(case.workforce, case.case.kind_ids(), case.files["workforce"], first_row)
+    mix = work_mix(
+        case.workforce, case.case.kind_ids(), case.files["workforce"], case.workforce_rows
+    )
     benchmarks_file = case.files.get("benchmarks", "benchmarks.yaml")
     return Findings(
         level=policy.confidence_level,

@@ -17,8 +17,9 @@ from adoptreport.models import BenchmarkClaim, Team
 class WorkMix:
     """Engineering hours per week by kind of work, summed over teams (headcount × hours)."""
 
-    hours_by_kind: dict[str, float]
-    total_hours: float
+    hours_by_kind: dict[str, float]  # only kinds every team states hours for
+    total_hours: float  # over those kinds
+    unmeasured: tuple[str, ...]  # kinds some team left blank: not measured, not zero
     evidence: RowRanges
 
     def share(self, kind: str) -> float | None:
@@ -28,15 +29,15 @@ class WorkMix:
 
 
 def work_mix(
-    teams: tuple[Team, ...], kinds: list[str], workforce_file: str, first_row: int
+    teams: tuple[Team, ...], kinds: list[str], workforce_file: str, rows: tuple[int, ...]
 ) -> WorkMix:
-    hours = {
-        kind: sum(t.headcount * t.hours_by_kind[kind] for t in teams if kind in t.hours_by_kind)
-        for kind in kinds
-        if any(kind in t.hours_by_kind for t in teams)
-    }
-    rows = np.arange(first_row, first_row + len(teams))
-    return WorkMix(hours, sum(hours.values()), RowRanges.of(workforce_file, rows))
+    measured = [k for k in kinds if all(k in t.hours_by_kind for t in teams)]
+    hours = {k: sum(t.headcount * t.hours_by_kind[k] for t in teams) for k in measured}
+    unmeasured = tuple(
+        k for k in kinds if k not in hours and any(k in t.hours_by_kind for t in teams)
+    )
+    evidence = RowRanges.of(workforce_file, np.array(rows, dtype=np.int64))
+    return WorkMix(hours, sum(hours.values()), unmeasured, evidence)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,11 @@ class MixEstimate:
 
 
 def mix_acceptance(tool_cells: list[Cell], mix: WorkMix, level: float) -> MixEstimate | None:
-    """Stratified estimate Σ w_k p_k with Var = Σ w_k² p_k(1−p_k)/n_k; normal interval."""
+    """Stratified estimate Σ w_k p_k with a normal interval.
+
+    The variance Σ w_k² p̃_k(1−p̃_k)/ñ_k uses Agresti–Coull's adjusted p̃ = (k + z²/2)/(n + z²),
+    ñ = n + z², so kinds observed at 0% or 100% still carry their uncertainty.
+    """
     weighted = [
         (c, mix.hours_by_kind[c.kind]) for c in tool_cells if mix.hours_by_kind.get(c.kind, 0) > 0
     ]
@@ -57,11 +62,12 @@ def mix_acceptance(tool_cells: list[Cell], mix: WorkMix, level: float) -> MixEst
     if not weighted or covered <= 0:
         return None
     point = sum(h / covered * c.acceptance.point for c, h in weighted)
-    variance = sum(
-        (h / covered) ** 2 * c.acceptance.point * (1 - c.acceptance.point) / c.attempts
-        for c, h in weighted
-    )
-    half = z_score(level) * math.sqrt(variance)
+    z2 = z_score(level) ** 2
+    variance = 0.0
+    for c, h in weighted:
+        adjusted = (c.accepted + z2 / 2) / (c.attempts + z2)
+        variance += (h / covered) ** 2 * adjusted * (1 - adjusted) / (c.attempts + z2)
+    half = math.sqrt(z2 * variance)
     interval = Interval(max(0.0, point - half), point, min(1.0, point + half), level)
     return MixEstimate(interval, covered / mix.total_hours, tuple(c.kind for c, _ in weighted))
 

@@ -27,6 +27,7 @@ class Case:
     vendors: VendorsFile
     requirements: RequirementsFile
     workforce: tuple[Team, ...]
+    workforce_rows: tuple[int, ...]  # the file row of each team
     assumptions: AssumptionsFile
     pilot: pd.DataFrame
     files: dict[str, str]  # role ("pilot", "workforce", ...) -> file name inside the case

@@ -334,6 +334,19 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
             (policy_ref,),
         )
     ]
+    if findings.mix.unmeasured:
+        labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
+        out.append(
+            _statement(
+                "method.hours_unmeasured",
+                Section.METHODOLOGY,
+                StatementKind.CAVEAT,
+                "hours_unmeasured",
+                {},
+                {"kinds": ", ".join(labels[k] for k in findings.mix.unmeasured)},
+                (findings.mix.evidence,),
+            )
+        )
     timed = sum(c.timed_attempts for c in findings.cells)
     missing = findings.attempts - timed
     if missing:

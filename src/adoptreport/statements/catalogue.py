@@ -102,6 +102,10 @@ SENTENCES: dict[str, str] = {
         "ends of acceptance at or above {min_acceptance} and of time saved at or above "
         "{min_saved}; assist needs the lower end of time saved above {assist_saved}."
     ),
+    "hours_unmeasured": (
+        "Weekly hours on {kinds} are not stated for every team, so these kinds are left out "
+        "of the work-mix weights; shares of hours are shares of the stated hours."
+    ),
     "missing_time": (
         "{missing} of {attempts} attempts lack a baseline or rework time; they count for "
         "acceptance but are left out of time saved, never counted as zero."
