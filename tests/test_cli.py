@@ -107,3 +107,10 @@ def test_build_full_audience_adds_the_cell_table(tmp_path: Path, default_report:
     assert "Audience full" in full and "Audience board" in board
     assert "No rework" in full and "No rework" not in board
     assert [p.name for p in out.parent.iterdir()] == ["full.pdf"]  # no temporary file left
+
+
+def test_build_into_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["build", str(DEFAULT_CASE), "-o", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{tmp_path} is a folder; give a file name")
+    assert list(tmp_path.iterdir()) == []

@@ -176,3 +176,8 @@ def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
     assert mix.unmeasured == ("small_feature",)
     assert "small_feature" not in mix.hours_by_kind
     assert mix.share("small_feature") is None
+
+
+def test_zero_baseline_is_rejected(case_copy: Path) -> None:
+    _edit_pilot(case_copy, 7, "baseline_minutes", "0")
+    assert "pilot.csv:7: baseline_minutes: must be > 0 (got 0)" in _problems(case_copy)

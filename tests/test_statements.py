@@ -28,15 +28,15 @@ def test_a_benchmark_score_cannot_sit_beside_workforce_words(
             say("bad", {"score": SCORE}, {"tool": "Apex"})
 
 
-def test_no_catalogue_sentence_with_a_score_uses_workforce_words() -> None:
-    # The real catalogue passes its own guard for every sentence that takes a score.
-    assert "{score}" in catalogue.SENTENCES["claim"]
-    text = say(
-        "claim",
-        {"score": SCORE},
-        {k: "x" for k in ("vendor", "benchmark", "model", "grade", "source", "scope")},
-    )
-    assert "88.7%" in text
+def test_every_catalogue_sentence_that_takes_a_score_passes_the_guard() -> None:
+    import string
+
+    with_score = [k for k, t in catalogue.SENTENCES.items() if "{score}" in t]
+    assert with_score  # the catalogue does quote scores
+    for key in with_score:
+        fields = {n for _, n, _, _ in string.Formatter().parse(catalogue.SENTENCES[key]) if n}
+        text = say(key, {"score": SCORE}, {f: "x" for f in fields - {"score"}})
+        assert "88.7%" in text
 
 
 def test_sentence_needs_every_placeholder() -> None:
@@ -51,58 +51,112 @@ def _interval(low: float, point: float, high: float) -> Interval:
     return Interval(low, point, high, 0.9)
 
 
-@pytest.mark.parametrize(
-    ("attempts", "acceptance", "saved", "verdict", "reason"),
-    [
-        (
-            40,
-            _interval(0.7, 0.8, 0.9),
-            _interval(0.2, 0.3, 0.4),
-            Verdict.AUTOMATE_WITH_REVIEW,
-            Reason.CLEARS_AUTOMATE,
-        ),
-        (
-            40,
-            _interval(0.4, 0.5, 0.6),
-            _interval(0.05, 0.1, 0.2),
-            Verdict.ASSIST,
-            Reason.SAVES_TIME,
-        ),
-        (
-            40,
-            _interval(0.2, 0.3, 0.4),
-            _interval(-0.4, -0.3, -0.1),
-            Verdict.DO_NOT_AUTOMATE,
-            Reason.COSTS_TIME,
-        ),
-        (
-            40,
-            _interval(0.4, 0.5, 0.6),
-            _interval(-0.1, 0.05, 0.2),
-            Verdict.INSUFFICIENT_EVIDENCE,
-            Reason.NO_DETECTABLE_DIFFERENCE,
-        ),
-        (
-            5,
-            _interval(0.7, 0.9, 0.99),
-            _interval(0.3, 0.4, 0.5),
-            Verdict.INSUFFICIENT_EVIDENCE,
-            Reason.TOO_FEW_ATTEMPTS,
-        ),
-    ],
-)
+FLOOR = Policy.model_validate({"assist": {"min_saved_fraction": 0.05}})
+GOOD, MIDDLE, POOR = _interval(0.7, 0.8, 0.9), _interval(0.4, 0.5, 0.6), _interval(0.2, 0.3, 0.4)
+
+RULES = [
+    # (policy, acceptance, saved interval, verdict, reason)
+    (POLICY, GOOD, _interval(0.2, 0.3, 0.4), Verdict.AUTOMATE_WITH_REVIEW, Reason.CLEARS_AUTOMATE),
+    (POLICY, GOOD, _interval(0.15, 0.3, 0.4), Verdict.AUTOMATE_WITH_REVIEW, Reason.CLEARS_AUTOMATE),
+    (POLICY, MIDDLE, _interval(0.2, 0.3, 0.4), Verdict.ASSIST, Reason.ACCEPTANCE_SHORT),
+    (POLICY, GOOD, _interval(0.05, 0.1, 0.2), Verdict.ASSIST, Reason.SAVING_SHORT),
+    (POLICY, MIDDLE, _interval(0.05, 0.1, 0.2), Verdict.ASSIST, Reason.BOTH_SHORT),
+    (POLICY, POOR, _interval(-0.4, -0.3, -0.1), Verdict.DO_NOT_AUTOMATE, Reason.COSTS_TIME),
+    (
+        POLICY,
+        MIDDLE,
+        _interval(-0.1, 0.05, 0.2),
+        Verdict.INSUFFICIENT_EVIDENCE,
+        Reason.NO_DETECTABLE_DIFFERENCE,
+    ),
+    (
+        POLICY,
+        MIDDLE,
+        _interval(0.0, 0.05, 0.2),
+        Verdict.INSUFFICIENT_EVIDENCE,
+        Reason.NO_DETECTABLE_DIFFERENCE,
+    ),
+    # With a 5% minimum for assisting:
+    (FLOOR, MIDDLE, _interval(0.01, 0.02, 0.04), Verdict.DO_NOT_AUTOMATE, Reason.SAVES_TOO_LITTLE),
+    (
+        FLOOR,
+        MIDDLE,
+        _interval(0.02, 0.08, 0.15),
+        Verdict.INSUFFICIENT_EVIDENCE,
+        Reason.UNDECIDED_AGAINST_MINIMUM,
+    ),
+    (FLOOR, MIDDLE, _interval(0.06, 0.1, 0.15), Verdict.ASSIST, Reason.BOTH_SHORT),
+]
+
+
+@pytest.mark.parametrize(("policy", "acceptance", "saved", "verdict", "reason"), RULES)
 def test_verdict_rules(
-    attempts: int, acceptance: Interval, saved: Interval, verdict: Verdict, reason: Reason
+    policy: Policy, acceptance: Interval, saved: Interval, verdict: Verdict, reason: Reason
 ) -> None:
-    decision = decide(attempts, attempts, acceptance, saved, POLICY)
+    decision = decide(40, 40, acceptance, saved, policy)
     assert (decision.verdict, decision.reason) == (verdict, reason)
 
 
-def test_insufficient_evidence_says_how_many_more() -> None:
-    few = decide(5, 5, _interval(0.7, 0.9, 0.99), _interval(0.3, 0.4, 0.5), POLICY)
+def test_too_few_attempts_asks_for_the_policy_shortfall() -> None:
+    few = decide(5, 5, GOOD, _interval(0.3, 0.4, 0.5), POLICY)
+    assert (few.verdict, few.reason) == (Verdict.INSUFFICIENT_EVIDENCE, Reason.TOO_FEW_ATTEMPTS)
     assert few.more_tasks_needed == POLICY.min_tasks_per_cell - 5
-    unclear = decide(40, 40, _interval(0.4, 0.5, 0.6), _interval(-0.1, 0.05, 0.2), POLICY)
-    assert unclear.more_tasks_needed is not None and unclear.more_tasks_needed > 0
+
+
+def test_more_attempts_follow_the_normal_approximation() -> None:
+    # Interval half-width 0.15 at n = 40 → per-attempt spread 0.15·√40/z; to clear 0 from a
+    # point of 0.05 needs n = (z·spread/0.05)² = 40·(0.15/0.05)² = 360 attempts in all.
+    unclear = decide(40, 40, MIDDLE, _interval(-0.1, 0.05, 0.2), POLICY)
+    assert unclear.more_tasks_needed == 360 - 40
+    hopeless = decide(40, 40, MIDDLE, _interval(-0.2, 0.001, 0.2), POLICY)
+    assert hopeless.more_tasks_needed is None  # far beyond any practical pilot
+
+
+def _sentence_for(policy: Policy, acceptance: Interval, saved: Interval) -> str:
+    from adoptreport.analysis.evidence import RowRanges
+    from adoptreport.analysis.pilot import Cell
+    from adoptreport.statements.build import _kind_verdict
+
+    decision = decide(40, 40, acceptance, saved, policy)
+    cell = Cell(
+        "t",
+        "k",
+        40,
+        20,
+        10,
+        acceptance,
+        acceptance,
+        None,
+        40,
+        saved,
+        1.0,
+        None,
+        None,
+        decision,
+        RowRanges("p", (), 0),
+    )
+    return _kind_verdict("k", "Kind", cell, {"t": "Tool"}).text
+
+
+@pytest.mark.parametrize(("policy", "acceptance", "saved", "verdict", "reason"), RULES)
+def test_verdict_sentence_matches_its_reason(
+    policy: Policy, acceptance: Interval, saved: Interval, verdict: Verdict, reason: Reason
+) -> None:
+    text = _sentence_for(policy, acceptance, saved)
+    assert text.startswith(f"Kind: {verdict.value}.")
+    expected_words = {
+        Reason.ACCEPTANCE_SHORT: "lower end of acceptance falls short",
+        Reason.SAVING_SHORT: "lower end of time saved falls short",
+        Reason.BOTH_SHORT: "lower end of both acceptance and time saved falls short",
+        Reason.COSTS_TIME: "AI cost time",
+        Reason.SAVES_TOO_LITTLE: "below the policy's minimum for assisting",
+        Reason.NO_DETECTABLE_DIFFERENCE: "no detectable difference",
+        Reason.UNDECIDED_AGAINST_MINIMUM: "not clearly above the policy's minimum",
+    }
+    if reason in expected_words:
+        assert expected_words[reason] in text
+    if not saved.contains(0.0):
+        assert "no detectable difference" not in text
 
 
 def test_negative_interval_reads_with_to() -> None:

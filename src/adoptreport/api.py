@@ -40,6 +40,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
+class OutputError(ValueError):
+    """The output path cannot take a report (a folder, say)."""
+
+
 @dataclass(frozen=True)
 class Report:
     case: Case
@@ -63,6 +67,10 @@ def input_hash(case: Case) -> str:
 
 def build(folder: Path | str, output: Path | str, audience: Audience | None = None) -> Report:
     """Validate, analyse and render; the PDF appears at `output` whole or not at all."""
+    if Path(output).is_dir():
+        raise OutputError(
+            f"{output} is a folder; give a file name, such as {Path(output) / 'report.pdf'}"
+        )
     case = load_case(folder)
     findings = analyse(case)
     statements = build_statements(case, findings)

@@ -13,6 +13,7 @@ import vl_convert
 
 from adoptreport.analysis import Findings, Verdict
 from adoptreport.models.folder import Case
+from adoptreport.statements import format as fmt
 
 FONT = "Inter"
 # Colour carries meaning (verdicts); each verdict also has its own lightness, so the map
@@ -139,11 +140,13 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     spec = chart.to_dict()
     parts = []
     for gap in findings.benchmark_gaps:
-        text = f"{names[gap.claim.tool]} claims {gap.claim.score:.1%} on {gap.claim.benchmark}"
+        text = (
+            f"{names[gap.claim.tool]} claims {fmt.score(gap.claim.score)} on {gap.claim.benchmark}"
+        )
         if gap.scope_cell is not None:
-            text += f"; observed {gap.scope_cell.acceptance.point:.0%} on the matching kind of work"
+            text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            text += f" and {gap.mix.acceptance.point:.0%} across the work mix"
+            text += f" and {fmt.percent(gap.mix.acceptance.point)} across the work mix"
         parts.append(text)
     alt_text = (
         "Claimed benchmark scores beside observed acceptance with intervals. "

@@ -68,8 +68,14 @@ def build(
         report = api.build(case, output, audience)
     except CaseError as error:
         raise _fail_on_case(error, case) from None
+    except api.OutputError as error:
+        typer.echo(f"{error}; nothing was written.", err=True)
+        raise typer.Exit(code=BAD_INPUT) from None
     except RenderError as error:
         typer.echo(f"rendering failed: {error}; nothing was written.", err=True)
+        raise typer.Exit(code=1) from None
+    except OSError as error:
+        typer.echo(f"cannot write {output}: {error.strerror}; nothing was written.", err=True)
         raise typer.Exit(code=1) from None
     typer.echo(f"wrote {output} ({len(report.pdf):,} bytes, {len(report.statements)} statements)")
 

@@ -29,6 +29,7 @@ class ColumnSpec:
     kind: type  # str, int, float, dt.date or a StrEnum subclass
     required: bool
     minimum: float | None = None
+    exclusive_minimum: float | None = None
     maximum: float | None = None
     pattern: str | None = None
     max_length: int | None = None
@@ -43,6 +44,8 @@ def column_specs(model: type[BaseModel]) -> list[ColumnSpec]:
         for meta in [*info.metadata, *nested]:
             if isinstance(meta, annotated_types.Ge):
                 limits["minimum"] = float(meta.ge)  # type: ignore[arg-type]
+            elif isinstance(meta, annotated_types.Gt):
+                limits["exclusive_minimum"] = float(meta.gt)  # type: ignore[arg-type]
             elif isinstance(meta, annotated_types.Le):
                 limits["maximum"] = float(meta.le)  # type: ignore[arg-type]
             elif isinstance(meta, annotated_types.MaxLen):
@@ -172,6 +175,10 @@ def _numbers(
         low = ok & (numeric < spec.minimum)
         for i in np.flatnonzero(low.to_numpy()):
             bad.append((int(i), f"must be ≥ {spec.minimum:g} (got {numeric.iloc[i]:g})"))
+    if spec.exclusive_minimum is not None:
+        low = ok & (numeric <= spec.exclusive_minimum)
+        for i in np.flatnonzero(low.to_numpy()):
+            bad.append((int(i), f"must be > {spec.exclusive_minimum:g} (got {numeric.iloc[i]:g})"))
     if spec.maximum is not None:
         high = ok & (numeric > spec.maximum)
         for i in np.flatnonzero(high.to_numpy()):

@@ -82,4 +82,5 @@ def tasks_to_decide(point: float, spread: float, threshold: float, level: float)
     gap = abs(point - threshold)
     if gap < 1e-9 or spread <= 0:
         return None
-    return math.ceil((z_score(level) * spread / gap) ** 2)
+    # Round up, but not for float noise on an exact whole number.
+    return math.ceil((z_score(level) * spread / gap) ** 2 - 1e-9)

@@ -30,52 +30,70 @@ class Reason(StrEnum):
     TOO_FEW_ATTEMPTS = "too few attempts"
     NO_TIME_MEASURED = "no time measurements"
     COSTS_TIME = "costs time"
+    SAVES_TOO_LITTLE = "saves less than the assist minimum"
     CLEARS_AUTOMATE = "clears the automate thresholds"
-    SAVES_TIME = "saves time"
+    ACCEPTANCE_SHORT = "saves time; acceptance short of automate"
+    SAVING_SHORT = "saves time; saving short of automate"
+    BOTH_SHORT = "saves time; acceptance and saving short of automate"
     NO_DETECTABLE_DIFFERENCE = "no detectable difference"
+    UNDECIDED_AGAINST_MINIMUM = "saves time; undecided against the assist minimum"
+
+
+# Beyond this many times the policy's minimum, "more attempts would decide it" stops being
+# a plan: the observed effect is too close to the threshold for any practical pilot.
+PRACTICAL_MULTIPLE = 50
 
 
 @dataclass(frozen=True)
 class Decision:
     verdict: Verdict
     reason: Reason
-    more_tasks_needed: int | None  # only for insufficient evidence; None = not decidable
+    more_tasks_needed: int | None  # only for insufficient evidence; None = no practical number
 
 
 def decide(
     attempts: int, timed_attempts: int, acceptance: Interval, saved: Interval | None, policy: Policy
 ) -> Decision:
-    """Apply the policy to interval ends; see the methodology section for the rules."""
+    """Apply the policy to interval ends; the methodology section states the same rules."""
     automate = policy.automate_with_review
-    assist_floor = policy.assist.min_saved_fraction
-    if (
-        attempts < policy.min_tasks_per_cell
-        or saved is None
-        or timed_attempts < policy.min_tasks_per_cell
-    ):
-        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
-        needed = _more_needed(timed_attempts, saved, assist_floor, policy.confidence_level)
+    floor = policy.assist.min_saved_fraction
+    if saved is None or min(attempts, timed_attempts) < policy.min_tasks_per_cell:
         reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS
-        more = max(shortfall, needed) if needed is not None else shortfall
-        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, more)
-    if saved.high < assist_floor:
+        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
+        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, shortfall)
+    if saved.high < 0:
         return Decision(Verdict.DO_NOT_AUTOMATE, Reason.COSTS_TIME, None)
-    if acceptance.low >= automate.min_acceptance and saved.low >= automate.min_saved_fraction:
-        return Decision(Verdict.AUTOMATE_WITH_REVIEW, Reason.CLEARS_AUTOMATE, None)
-    if saved.low > assist_floor:
-        return Decision(Verdict.ASSIST, Reason.SAVES_TIME, None)
-    needed = _more_needed(timed_attempts, saved, assist_floor, policy.confidence_level)
-    return Decision(Verdict.INSUFFICIENT_EVIDENCE, Reason.NO_DETECTABLE_DIFFERENCE, needed)
+    if saved.high < floor:
+        return Decision(Verdict.DO_NOT_AUTOMATE, Reason.SAVES_TOO_LITTLE, None)
+    if saved.low > floor:
+        acceptance_ok = acceptance.low >= automate.min_acceptance
+        saving_ok = saved.low >= automate.min_saved_fraction
+        if acceptance_ok and saving_ok:
+            return Decision(Verdict.AUTOMATE_WITH_REVIEW, Reason.CLEARS_AUTOMATE, None)
+        reason = (
+            Reason.SAVING_SHORT
+            if acceptance_ok
+            else Reason.ACCEPTANCE_SHORT
+            if saving_ok
+            else Reason.BOTH_SHORT
+        )
+        return Decision(Verdict.ASSIST, reason, None)
+    reason = (
+        Reason.NO_DETECTABLE_DIFFERENCE if saved.contains(0.0) else Reason.UNDECIDED_AGAINST_MINIMUM
+    )
+    return Decision(
+        Verdict.INSUFFICIENT_EVIDENCE, reason, _more_needed(timed_attempts, saved, floor, policy)
+    )
 
 
-def _more_needed(n: int, saved: Interval | None, threshold: float, level: float) -> int | None:
-    if saved is None or n == 0:
-        return None
+def _more_needed(n: int, saved: Interval, threshold: float, policy: Policy) -> int | None:
+    level = policy.confidence_level
     # Per-attempt spread recovered from the interval's width (normal approximation).
-    z_width = saved.high - saved.low
-    spread = z_width / 2.0 * math.sqrt(n) / z_score(level)
+    spread = (saved.high - saved.low) / 2.0 * math.sqrt(n) / z_score(level)
     total = tasks_to_decide(saved.point, spread, threshold, level)
-    return None if total is None else max(0, total - n)
+    if total is None or total - n > PRACTICAL_MULTIPLE * policy.min_tasks_per_cell:
+        return None
+    return max(1, total - n)
 
 
 def best(verdicts: list[Verdict]) -> Verdict:

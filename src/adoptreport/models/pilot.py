@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated
 
 from pydantic import Field
 
@@ -34,8 +35,8 @@ class PilotAttempt(InputModel):
     rework_minutes: Minutes | None = Field(
         default=None, description="Minutes of rework after review; blank = not measured."
     )
-    baseline_minutes: Minutes | None = Field(
-        default=None, description="Estimated minutes for a human alone; blank = not measured."
+    baseline_minutes: Annotated[float, Field(gt=0.0)] | None = Field(
+        default=None, description="Estimated minutes for a human alone (> 0); blank = not measured."
     )
     hallucinations: Count | None = None
     hallucination_kinds: str | None = Field(

@@ -100,7 +100,11 @@ def _benchmark(
             "acceptance": proportion("acceptance", cell.acceptance),
             "attempts": counted("attempts", cell.attempts),
         }
-        key = "claim_vs_scope_" + _versus(claim.score, cell.acceptance, numbers)
+        key = (
+            "claim_vs_scope_few"
+            if cell.attempts < case.case.policy.min_tasks_per_cell
+            else "claim_vs_scope_" + _versus(claim.score, cell.acceptance, numbers)
+        )
         out.append(
             _statement(
                 f"benchmark.{claim.id}.scope",
@@ -144,7 +148,9 @@ def _versus(score: float, observed: Interval, numbers: dict[str, Number]) -> str
     """Where a claimed score sits against an observed interval; adds the gap when outside."""
     if observed.contains(score):
         return "consistent"
-    difference = score - observed.point
+    # From the figures as printed, so a reader's own subtraction agrees with the gap shown.
+    shown = float(fmt.percent(observed.point).rstrip("%").replace("−", "-")) / 100
+    difference = score - shown
     numbers["gap"] = Number("gap", difference, Unit.PERCENTAGE_POINTS, fmt.points(difference))
     return "below" if score > observed.high else "above"
 
@@ -190,30 +196,51 @@ def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str
             (),
         )
     decision = cell.decision
-    numbers: dict[str, Number] = {"attempts": counted("attempts", cell.attempts)}
     words = {"kind": label, "tool": names[cell.tool]}
-    if decision.reason in (Reason.TOO_FEW_ATTEMPTS, Reason.NO_TIME_MEASURED):
+    numbers: dict[str, Number]
+    if cell.saved_fraction is None or decision.reason in (
+        Reason.TOO_FEW_ATTEMPTS,
+        Reason.NO_TIME_MEASURED,
+    ):
         key = "verdict_too_few"
-        numbers = {"attempts": counted("timed_attempts", cell.timed_attempts)}
-        numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed or 0)
+        numbers = {
+            "attempts": counted("timed_attempts", cell.timed_attempts),
+            "more": counted("more_attempts_needed", decision.more_tasks_needed or 0),
+        }
     else:
-        assert cell.saved_fraction is not None
-        numbers["saved"] = proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION)
-        key = {
-            Verdict.AUTOMATE_WITH_REVIEW: "verdict_automate",
-            Verdict.ASSIST: "verdict_assist",
-            Verdict.DO_NOT_AUTOMATE: "verdict_do_not",
-            Verdict.INSUFFICIENT_EVIDENCE: "verdict_no_difference",
-        }[decision.verdict]
-        if key != "verdict_no_difference":
+        numbers = {
+            "attempts": counted("attempts", cell.attempts),
+            "saved": proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION),
+        }
+        key = VERDICT_SENTENCES[decision.reason]
+        if decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
             numbers["acceptance"] = proportion("acceptance", cell.acceptance)
         elif decision.more_tasks_needed is None:
-            key = "verdict_no_difference_undecidable"
+            key += "_undecidable"
         else:
             numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
+        if decision.verdict is Verdict.ASSIST:
+            words["short"] = SHORT_OF[decision.reason]
     return _statement(
         id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,)
     )
+
+
+VERDICT_SENTENCES = {
+    Reason.CLEARS_AUTOMATE: "verdict_automate",
+    Reason.ACCEPTANCE_SHORT: "verdict_assist",
+    Reason.SAVING_SHORT: "verdict_assist",
+    Reason.BOTH_SHORT: "verdict_assist",
+    Reason.COSTS_TIME: "verdict_costs_time",
+    Reason.SAVES_TOO_LITTLE: "verdict_too_little",
+    Reason.NO_DETECTABLE_DIFFERENCE: "verdict_no_difference",
+    Reason.UNDECIDED_AGAINST_MINIMUM: "verdict_undecided_minimum",
+}
+SHORT_OF = {
+    Reason.ACCEPTANCE_SHORT: "acceptance",
+    Reason.SAVING_SHORT: "time saved",
+    Reason.BOTH_SHORT: "both acceptance and time saved",
+}
 
 
 def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statement:
@@ -232,15 +259,17 @@ def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statemen
         "kind": labels[cell.kind].lower(),
         "verdict": cell.decision.verdict.value,
     }
+    key = "cell"
     if saved is None:
         words["saved"] = fmt.NOT_MEASURED
     else:
         numbers["saved"] = saved
+        key = "cell_no_difference" if saved.interval and saved.interval.contains(0.0) else "cell"
     return _statement(
         f"cell.{cell.tool}.{cell.kind}",
         Section.VERDICTS,
         StatementKind.FINDING,
-        "cell",
+        key,
         numbers,
         words,
         (cell.evidence,),

@@ -29,6 +29,10 @@ SENTENCES: dict[str, str] = {
         "On our own {scope} work, {tool} changes were accepted in {acceptance} of {attempts} "
         "attempts, {gap} above the claimed score."
     ),
+    "claim_vs_scope_few": (
+        "On our own {scope} work, {tool} changes were accepted in {acceptance} of only "
+        "{attempts} attempts, fewer than the policy's minimum, so the claim is not compared."
+    ),
     "claim_not_piloted": (
         "The pilot did not try {tool} on {scope} work, so the claim was not compared with our own work."
     ),
@@ -50,21 +54,26 @@ SENTENCES: dict[str, str] = {
     "headline_meaning": (
         "A benchmark score measures success on the benchmark's own tasks; it is not the share "
         "of our engineering that AI can take on. {scope} work is {scope_share} of our "
-        "engineering hours."
+        "engineering hours, and the benchmark says nothing about the rest."
     ),
-    # Verdicts per kind of work
+    # Verdicts per kind of work, one sentence per reason (analysis.verdicts.Reason)
     "verdict_automate": (
         "{kind}: automate with review. With {tool}, net time saved was {saved} of the human "
         "baseline after review and rework, and {acceptance} of {attempts} attempts were accepted."
     ),
     "verdict_assist": (
         "{kind}: assist. With {tool}, net time saved was {saved} of the human baseline after "
-        "review and rework; {acceptance} of {attempts} attempts were accepted, too few to hand "
-        "the work over."
+        "review and rework, and {acceptance} of {attempts} attempts were accepted; the lower "
+        "end of {short} falls short of the threshold for automating with review."
     ),
-    "verdict_do_not": (
+    "verdict_costs_time": (
         "{kind}: do not automate. With {tool}, AI cost time: net time saved was {saved} of the "
         "human baseline over {attempts} attempts, with {acceptance} accepted."
+    ),
+    "verdict_too_little": (
+        "{kind}: do not automate. With {tool}, net time saved was {saved} of the human "
+        "baseline over {attempts} attempts, with {acceptance} accepted: below the policy's "
+        "minimum for assisting."
     ),
     "verdict_no_difference": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
@@ -74,17 +83,32 @@ SENTENCES: dict[str, str] = {
     "verdict_no_difference_undecidable": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
         "({saved} of baseline saved over {attempts} attempts), and the observed effect is too "
-        "small for more attempts to decide it."
+        "small for a practical number of further attempts to decide it."
+    ),
+    "verdict_undecided_minimum": (
+        "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
+        "{attempts} attempts), but not clearly above the policy's minimum for assisting; about "
+        "{more} more attempts would decide it if the observed effect holds."
+    ),
+    "verdict_undecided_minimum_undecidable": (
+        "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
+        "{attempts} attempts), but too close to the policy's minimum for assisting for a "
+        "practical number of further attempts to decide it."
     ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
-        "{tool}; at least {more} more would be needed."
+        "{tool}; the policy asks for {more} more before giving a verdict."
     ),
     "verdict_not_piloted": "{kind}: insufficient evidence. Not piloted; no evidence either way.",
     # Per tool and kind, the detail behind the verdict table
     "cell": (
         "{tool} on {kind}: {attempts} attempts, accepted {acceptance}, accepted without "
         "rework {clean}, net time saved {saved} of baseline; verdict: {verdict}."
+    ),
+    "cell_no_difference": (
+        "{tool} on {kind}: {attempts} attempts, accepted {acceptance}, accepted without "
+        "rework {clean}, net time saved {saved} of baseline (no detectable difference); "
+        "verdict: {verdict}."
     ),
     # Review burden
     "review": (
