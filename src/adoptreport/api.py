@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from adoptreport.analysis import Findings, analyse
 from adoptreport.charts import build_charts
+from adoptreport.export import tables, write_tables
 from adoptreport.load import load_case
 from adoptreport.models import (
     AssumptionsFile,
@@ -65,7 +66,12 @@ def input_hash(case: Case) -> str:
     return digest.hexdigest()
 
 
-def build(folder: Path | str, output: Path | str, audience: Audience | None = None) -> Report:
+def build(
+    folder: Path | str,
+    output: Path | str,
+    audience: Audience | None = None,
+    tables_dir: Path | str | None = None,
+) -> Report:
     """Validate, analyse and render; the PDF appears at `output` whole or not at all."""
     if Path(output).is_dir():
         raise OutputError(
@@ -82,6 +88,8 @@ def build(folder: Path | str, output: Path | str, audience: Audience | None = No
         html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp())
     )
     write_atomically(Path(output), pdf)
+    if tables_dir is not None:
+        write_tables(Path(tables_dir), tables(case, findings))
     return Report(case, findings, statements, pdf)
 
 

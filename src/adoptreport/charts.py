@@ -207,6 +207,106 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     return Chart("verdict_map", "Verdict by tool and kind of work", to_svg(spec), alt_text, spec)
 
 
+def hours_chart(case: Case, findings: Findings) -> Chart | None:
+    """Weekly hours freed per team: point and interval, adoption applied."""
+    teams = findings.workforce.teams
+    if not teams:
+        return None
+    data = pd.DataFrame(
+        [
+            {
+                "team": t.team,
+                "low": t.freed_hours.low,
+                "point": t.freed_hours.point,
+                "high": t.freed_hours.high,
+            }
+            for t in teams
+        ]
+    )
+    y = alt.Y("team:N", title=None, sort=None)
+    x = alt.X("point:Q", title="engineering hours freed per week", scale=alt.Scale(zero=True))
+    bars = alt.Chart(data).mark_bar(color="#9ecae1").encode(y=y, x=x)
+    whiskers = (
+        alt.Chart(data)
+        .mark_rule(color="#111111", strokeWidth=1.5)
+        .encode(y=y, x="low:Q", x2="high:Q")
+    )
+    chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
+    spec = chart.to_dict()
+    alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
+        f"{t.team}: {fmt.hours_interval(t.freed_hours)}." for t in teams
+    )
+    return Chart("hours_by_team", "Hours freed per week by team", to_svg(spec), alt_text, spec)
+
+
+def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
+    """Each share-of-hours assumption beside the range the evidence supports for its scope."""
+    rows: list[dict[str, Any]] = [
+        {
+            "assumption": c.assumption.id,
+            "claimed": c.claimed,
+            "low": c.supported.low,
+            "point": c.supported.point,
+            "high": c.supported.high,
+            "verdict": c.verdict.value,
+        }
+        for c in findings.assumptions
+        if c.supported is not None
+        and c.unit.value == "share of hours"
+        and c.verdict.value != "not testable"
+    ]
+    if not rows:
+        return None
+    data = pd.DataFrame(rows)
+    y = alt.Y("assumption:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    scale = alt.Scale(
+        domain=[0, min(1.0, 1.2 * float(data[["claimed", "high"]].max().max()))], nice=True
+    )
+    supported = (
+        alt.Chart(data)
+        .mark_rule(color="#1f5fa8", strokeWidth=6, opacity=0.5)
+        .encode(
+            y=y,
+            x=alt.X(
+                "low:Q", scale=scale, title="cut in engineering hours", axis=alt.Axis(format="%")
+            ),
+            x2="high:Q",
+        )
+    )
+    point = (
+        alt.Chart(data).mark_tick(color="#1f5fa8", thickness=2, size=14).encode(y=y, x="point:Q")
+    )
+    claimed = (
+        alt.Chart(data)
+        .mark_point(shape="diamond", filled=True, size=80, color="#111111")
+        .encode(y=y, x="claimed:Q")
+    )
+    chart = (
+        (supported + point + claimed).properties(width=400, height=alt.Step(24)).configure(**CONFIG)
+    )
+    spec = chart.to_dict()
+    alt_text = (
+        "Claimed cut in hours (diamond) against the supported range (band) per assumption. "
+        + " ".join(
+            f"{r['assumption']}: claims {fmt.percent(r['claimed'])}, supported "
+            f"{fmt.percent(r['low'])} to {fmt.percent(r['high'])}, {r['verdict']}."
+            for r in rows
+        )
+    )
+    return Chart(
+        "assumptions_vs_supported",
+        "Assumptions against the supported range",
+        to_svg(spec),
+        alt_text,
+        spec,
+    )
+
+
 def build_charts(case: Case, findings: Findings) -> tuple[Chart, ...]:
-    made = (benchmark_chart(case, findings), verdict_chart(case, findings))
+    made = (
+        benchmark_chart(case, findings),
+        verdict_chart(case, findings),
+        hours_chart(case, findings),
+        assumptions_chart(case, findings),
+    )
     return tuple(c for c in made if c is not None)

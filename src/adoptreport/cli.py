@@ -62,10 +62,14 @@ def build(
     audience: Annotated[
         Audience | None, typer.Option(help="Who the report is for; default from case.yaml.")
     ] = None,
+    tables: Annotated[
+        Path | None,
+        typer.Option(help="Also write the report's tables as CSV and XLSX into this folder."),
+    ] = None,
 ) -> None:
     """Build the PDF report from a case folder."""
     try:
-        report = api.build(case, output, audience)
+        report = api.build(case, output, audience, tables)
     except CaseError as error:
         raise _fail_on_case(error, case) from None
     except api.OutputError as error:

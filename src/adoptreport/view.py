@@ -18,8 +18,64 @@ MAX_RANGES_SHOWN = 4
 # Which sections each audience gets, in order: the one place that decides it. Within a
 # section, a statement shows only to the audiences it names (the per-cell table, for
 # instance, is detail the board's verdict map already carries).
-ALL_SECTIONS = ("cover", "summary", "benchmark", "verdicts", "review", "methodology", "ledger")
-SECTIONS: dict[Audience, tuple[str, ...]] = {audience: ALL_SECTIONS for audience in Audience}
+SECTIONS: dict[Audience, tuple[str, ...]] = {
+    Audience.BOARD: (
+        "cover",
+        "summary",
+        "benchmark",
+        "verdicts",
+        "review",
+        "workforce",
+        "assumptions",
+        "methodology",
+        "ledger",
+    ),
+    Audience.PROCUREMENT: (
+        "cover",
+        "summary",
+        "benchmark",
+        "verdicts",
+        "review",
+        "methodology",
+        "ledger",
+    ),
+    Audience.FINANCE: (
+        "cover",
+        "summary",
+        "workforce",
+        "assumptions",
+        "verdicts",
+        "methodology",
+        "ledger",
+    ),
+    Audience.FULL: (
+        "cover",
+        "summary",
+        "benchmark",
+        "verdicts",
+        "review",
+        "workforce",
+        "assumptions",
+        "methodology",
+        "ledger",
+    ),
+}
+# Statements live in sections; the summary also quotes the headline benchmark statements.
+SECTION_OF = {
+    Section.SUMMARY: "summary",
+    Section.BENCHMARK: "benchmark",
+    Section.VERDICTS: "verdicts",
+    Section.REVIEW: "review",
+    Section.WORKFORCE: "workforce",
+    Section.ASSUMPTIONS: "assumptions",
+    Section.METHODOLOGY: "methodology",
+}
+ASSUMPTION_CLASSES = {
+    "supported": "verdict-automate-with-review",
+    "plausible": "verdict-assist",
+    "not supported": "verdict-do-not-automate",
+    "not testable": "verdict-insufficient-evidence",
+}
 
 
 @dataclass(frozen=True)
@@ -64,6 +120,25 @@ class CellRow:
 
 
 @dataclass(frozen=True)
+class TeamRow:
+    team: str
+    engineers: str
+    hours: Value
+    fte: Value
+    unknown: str
+
+
+@dataclass(frozen=True)
+class AssumptionRow:
+    id: str
+    scope: str
+    source: str
+    verdict: str
+    verdict_class: str
+    text: str
+
+
+@dataclass(frozen=True)
 class LedgerRow:
     id: str
     numbers: tuple[str, ...]
@@ -92,12 +167,60 @@ class ReportView:
     scope_notes: tuple[Paragraph, ...]
     cells: tuple[CellRow, ...]
     review: tuple[Paragraph, ...]
+    workforce: tuple[Paragraph, ...]
+    team_rows: tuple[TeamRow, ...]
+    assumptions: tuple[AssumptionRow, ...]
     methodology: tuple[Paragraph, ...]
     figures: dict[str, Figure]
     ledger: tuple[LedgerRow, ...]
     sections: tuple[str, ...]
     show_cells: bool
     verdict_legend: tuple[tuple[str, str], ...]
+
+
+def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> tuple[TeamRow, ...]:
+    rows = []
+    for team in findings.workforce.teams:
+        statement = by_id.get(f"workforce.team.{team.team}")
+        if statement is not None:
+            unknown = next(n.text for n in statement.numbers if n.name == "unknown_hours_per_week")
+            rows.append(
+                TeamRow(
+                    team.team,
+                    f"{team.headcount:g}",
+                    _value(statement, "freed_hours_per_week"),
+                    _value(statement, "freed_fte"),
+                    unknown,
+                )
+            )
+    return tuple(rows)
+
+
+def _assumption_rows(
+    case: Case, findings: Findings, by_id: dict[str, Statement]
+) -> tuple[AssumptionRow, ...]:
+    labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
+    rows = []
+    for check in findings.assumptions:
+        a = check.assumption
+        teams = ", ".join(a.teams) if a.teams else "all teams"
+        kinds = (
+            ", ".join(labels[k] for k in a.kinds_of_work)
+            if a.kinds_of_work
+            else "all kinds of work"
+        )
+        text = by_id[f"assumption.{a.id}"].text.removeprefix(f"{a.id}: {check.verdict.value}. ")
+        rows.append(
+            AssumptionRow(
+                a.id,
+                f"{teams}; {kinds}",
+                a.source or "",
+                check.verdict.value,
+                ASSUMPTION_CLASSES[check.verdict.value],
+                text,
+            )
+        )
+    return tuple(rows)
 
 
 def describe(evidence: Evidence) -> str:
@@ -204,6 +327,10 @@ def build_view(
     def in_section(section: Section) -> tuple[Paragraph, ...]:
         return tuple(_paragraph(s) for s in statements if s.section is section)
 
+    shown = set(SECTIONS[audience])
+    quoted = {p.id for p in headline}
+    printed = tuple(s for s in statements if SECTION_OF[s.section] in shown or s.id in quoted)
+
     return ReportView(
         lang="en",
         title=case.case.title,
@@ -221,6 +348,11 @@ def build_view(
         ),
         cells=cells,
         review=in_section(Section.REVIEW),
+        workforce=tuple(
+            p for p in in_section(Section.WORKFORCE) if not p.id.startswith("workforce.team.")
+        ),
+        team_rows=_team_rows(case, findings, by_id),
+        assumptions=_assumption_rows(case, findings, by_id),
         methodology=in_section(Section.METHODOLOGY),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=tuple(
@@ -229,7 +361,7 @@ def build_view(
                 tuple(f"{n.name} = {n.text}" for n in s.numbers),
                 tuple(describe(e) for e in s.evidence),
             )
-            for s in statements
+            for s in printed
         ),
         sections=SECTIONS[audience],
         show_cells=bool(cells),

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, work_mix
 from adoptreport.analysis.pilot import Cell, cells
 from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
+from adoptreport.analysis.workforce import WorkforceFindings, kind_support, team_hours, total_hours
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome, Policy
 from adoptreport.models.folder import SOURCE_ROW, Case
 
@@ -54,6 +56,8 @@ class Findings:
     tools: tuple[ToolSummary, ...]
     benchmark_gaps: tuple[BenchmarkGap, ...]
     mix: WorkMix
+    workforce: WorkforceFindings
+    assumptions: tuple[AssumptionCheck, ...]
     pilot_evidence: RowRanges
 
 
@@ -66,17 +70,54 @@ def analyse(case: Case) -> Findings:
         case.workforce, case.case.kind_ids(), case.files["workforce"], case.workforce_rows
     )
     benchmarks_file = case.files.get("benchmarks", "benchmarks.yaml")
+    kinds = _kind_verdicts(case, all_cells, mix)
+    workforce = _workforce(case, kinds)
     return Findings(
         level=policy.confidence_level,
         attempts=len(case.pilot),
         cells=all_cells,
-        kinds=_kind_verdicts(case, all_cells, mix),
+        kinds=kinds,
         tools=_tool_summaries(case, policy),
         benchmark_gaps=benchmark_gaps(
             case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
         ),
         mix=mix,
+        workforce=workforce,
+        assumptions=tuple(
+            check_assumption(
+                a,
+                i,
+                case.files.get("assumptions", "assumptions.yaml"),
+                case.workforce,
+                workforce.support,
+                workforce.adoption_rate,
+                workforce.fte_hours_per_week,
+                policy.confidence_level,
+            )
+            for i, a in enumerate(case.assumptions.assumptions)
+        ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
+    )
+
+
+def _workforce(case: Case, kinds: tuple[KindVerdict, ...]) -> WorkforceFindings:
+    level = case.case.policy.confidence_level
+    support = kind_support(
+        {k.kind: (k.verdict, k.cell.saved_fraction if k.cell else None) for k in kinds}
+    )
+    adoption = case.case.adoption_rate if case.case.adoption_rate is not None else 1.0
+    fte = case.case.fte_hours_per_week
+    teams = tuple(
+        team_hours(t, row, support, adoption, fte, level)
+        for t, row in zip(case.workforce, case.workforce_rows, strict=True)
+    )
+    return WorkforceFindings(
+        support,
+        teams,
+        total_hours(teams, fte, level),
+        adoption,
+        case.case.adoption_rate is not None,
+        fte,
     )
 
 

@@ -93,7 +93,13 @@ class CaseFile(InputModel):
     default_audience: Audience = Audience.BOARD
     policy: Policy = Policy()
     kinds_of_work: list[KindOfWork] = Field(default_factory=default_kinds_of_work)
-    adoption_rate: Fraction | None = None
+    adoption_rate: Fraction | None = Field(
+        default=None,
+        description="Share of engineers who will actually use the tool; blank = assume all.",
+    )
+    fte_hours_per_week: Annotated[float, Field(gt=0.0, le=80.0)] = Field(
+        default=40.0, description="Hours one full-time engineer works in a week."
+    )
     codebases: list[Codebase] = []
     previous_case: str | None = None
     headline_claim: Identifier | None = Field(

@@ -12,6 +12,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import say
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.workforce import assumption_statements, workforce_statements
 
 ALL = tuple(Audience)
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)  # not in the board's cut
@@ -31,6 +32,8 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     statements += [_kind_verdict(kv.kind, kv.label, kv.cell, names) for kv in findings.kinds]
     statements += [_cell(cell, names, labels) for cell in findings.cells]
     statements += _review(findings, case)
+    statements += workforce_statements(case, findings)
+    statements += assumption_statements(findings)
     statements += _methodology(case, findings)
     return tuple(statements)
 

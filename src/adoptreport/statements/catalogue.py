@@ -119,6 +119,44 @@ SENTENCES: dict[str, str] = {
         "The pilot recorded {rate} hallucination incidents per attempt with {tool} "
         "(invented APIs, nonexistent files, false claims that tests pass and the like)."
     ),
+    # Workforce and assumptions
+    "workforce_total": (
+        "With {adoption} of engineers using the tools, the evidence supports freeing {hours} "
+        "of engineering time a week, {fte} at {fte_hours} hours a week; {unknown} of our "
+        "engineering hours are in kinds of work with insufficient evidence and are not counted."
+    ),
+    "workforce_total_all_adopt": (
+        "Assuming every engineer uses the tools (no adoption rate is given), the evidence "
+        "supports freeing {hours} of engineering time a week, {fte} at {fte_hours} hours a "
+        "week; {unknown} of our engineering hours are in kinds of work with insufficient "
+        "evidence and are not counted."
+    ),
+    "workforce_share": (
+        "That is {freed_share} of all engineering hours across every kind of work, beside "
+        "the {scope_share} of hours in {scope} work, the kind the headline benchmark resembles."
+    ),
+    "team_hours": (
+        "{team} ({headcount} engineers): {hours} a week freed, {fte}; {unknown} a week in kinds "
+        "of work with insufficient evidence."
+    ),
+    "kind_loss": (
+        "{kind}: the pilot measured a loss of time ({saved} of baseline saved); it counts as "
+        "zero in the supported figure because the tool would not be used for it."
+    ),
+    "assumption_checked": (
+        "{id}: {verdict}. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}."
+    ),
+    "assumption_missed": (
+        "{id}: not supported. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}, so the claim exceeds the high end by "
+        "{miss}."
+    ),
+    "assumption_not_testable": (
+        "{id}: not testable. It claims {claimed}, but {unknown} of the hours in its scope are "
+        "in kinds of work with insufficient evidence."
+    ),
+    "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
     # Methodology
     "policy": (
         "Intervals are {level} intervals. A cell needs at least {min_tasks} attempts before "
@@ -162,4 +200,5 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
             raise ExtrapolationError(
                 f"sentence {key!r} puts a benchmark score beside workforce words"
             )
-    return text[0].upper() + text[1:]
+    # A sentence that opens with a name (a team, a tool, an id) keeps the name as written.
+    return text if template.startswith("{") else text[0].upper() + text[1:]

@@ -7,12 +7,19 @@ from adoptreport.analysis.stats import Interval
 NOT_MEASURED = "not measured"
 
 
-def percent(value: float) -> str:
-    """0.623 → '62%'; keeps one decimal under 10% so small rates do not read as 0%."""
+def percent_number(value: float) -> float:
+    """A fraction as the percentage the report prints: whole, or one decimal under 10%."""
     scaled = value * 100
     if abs(scaled) < 10 and round(scaled, 1) != round(scaled):
-        return f"{scaled:.1f}%".replace("-", "−")
-    return f"{scaled:.0f}%".replace("-", "−")
+        return round(scaled, 1)
+    return float(round(scaled))
+
+
+def percent(value: float) -> str:
+    """0.623 → '62%'; keeps one decimal under 10% so small rates do not read as 0%."""
+    number = percent_number(value)
+    text = f"{number:.1f}" if number != round(number) else f"{number:.0f}"
+    return f"{text}%".replace("-", "−")
 
 
 def level(interval: Interval) -> str:
@@ -51,3 +58,20 @@ def points(value: float) -> str:
 
 def count(value: int) -> str:
     return f"{value:,}"
+
+
+def hours(value: float) -> str:
+    return f"{value:,.0f} h".replace("-", "−")
+
+
+def hours_interval(interval: Interval) -> str:
+    """'378 h a week (90% CI 218–514)'."""
+    return f"{interval.point:,.0f} h ({level(interval)} {interval.low:,.0f}–{interval.high:,.0f})"
+
+
+def fte(value: float) -> str:
+    return f"{value:,.1f} FTE"
+
+
+def fte_interval(interval: Interval) -> str:
+    return f"{interval.point:,.1f} FTE ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"

@@ -15,6 +15,8 @@ class Section(StrEnum):
     BENCHMARK = "benchmark"
     VERDICTS = "verdicts"
     REVIEW = "review"
+    WORKFORCE = "workforce"
+    ASSUMPTIONS = "assumptions"
     METHODOLOGY = "methodology"
 
 
@@ -32,6 +34,8 @@ class Unit(StrEnum):
     HOURS_SHARE = "share of engineering hours"
     PERCENTAGE_POINTS = "percentage points"
     MINUTES = "minutes"
+    HOURS_PER_WEEK = "hours per week"
+    FTE = "full-time equivalents"
     PER_ATTEMPT = "incidents per attempt"
     COUNT = "count"
     CONFIDENCE = "confidence level"

@@ -1,0 +1,114 @@
+"""The report's tables as CSV and XLSX, with the numbers rounded as the PDF prints them.
+
+Spreadsheets execute a cell that starts with =, +, - or @ (and some tools also a tab or a
+carriage return); every such text cell gets a leading apostrophe so it stays text.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from adoptreport.analysis import Findings
+from adoptreport.models.folder import Case
+from adoptreport.render import write_atomically
+from adoptreport.statements.format import percent_number
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, made inert; other values unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
+    """Table name → the table, as the PDF shows it (hours whole, FTE to 0.1, percentages)."""
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    labels = {k.id: k.label for k in case.case.kinds_of_work}
+    roles = {t.team: t.role for t in case.workforce}
+    teams = pd.DataFrame(
+        [
+            {
+                "team": t.team,
+                "role": roles.get(t.team, ""),
+                "engineers": t.headcount,
+                "hours_freed_per_week": round(t.freed_hours.point),
+                "hours_freed_low": round(t.freed_hours.low),
+                "hours_freed_high": round(t.freed_hours.high),
+                "fte_freed": round(t.freed_fte.point, 1),
+                "fte_freed_low": round(t.freed_fte.low, 1),
+                "fte_freed_high": round(t.freed_fte.high, 1),
+                "hours_in_unknown_kinds": round(t.unknown_hours),
+            }
+            for t in (*findings.workforce.teams, findings.workforce.total)
+        ]
+    )
+    assumptions = pd.DataFrame(
+        [
+            {
+                "id": c.assumption.id,
+                "statement": c.assumption.statement,
+                "teams": ", ".join(c.assumption.teams or ["all"]),
+                "kinds_of_work": ", ".join(c.assumption.kinds_of_work or ["all"]),
+                "unit": "percent of hours" if c.unit.value == "share of hours" else "FTE",
+                "claimed": _shown(c.claimed, c.unit.value),
+                "supported": _shown(c.supported.point, c.unit.value) if c.supported else None,
+                "supported_low": _shown(c.supported.low, c.unit.value) if c.supported else None,
+                "supported_high": _shown(c.supported.high, c.unit.value) if c.supported else None,
+                "verdict": c.verdict.value,
+                "source": c.assumption.source,
+            }
+            for c in findings.assumptions
+        ]
+    )
+    cells = pd.DataFrame(
+        [
+            {
+                "tool": names[c.tool],
+                "kind_of_work": labels[c.kind],
+                "attempts": c.attempts,
+                "accepted_percent": percent_number(c.acceptance.point),
+                "accepted_low": percent_number(c.acceptance.low),
+                "accepted_high": percent_number(c.acceptance.high),
+                "time_saved_percent": percent_number(c.saved_fraction.point)
+                if c.saved_fraction
+                else None,
+                "time_saved_low": percent_number(c.saved_fraction.low)
+                if c.saved_fraction
+                else None,
+                "time_saved_high": percent_number(c.saved_fraction.high)
+                if c.saved_fraction
+                else None,
+                "verdict": c.decision.verdict.value,
+            }
+            for c in findings.cells
+        ]
+    )
+    return {"teams": teams, "assumptions": assumptions, "verdicts": cells}
+
+
+def _shown(value: float, unit: str) -> float:
+    return percent_number(value) if unit == "share of hours" else round(value, 1)
+
+
+def write_tables(folder: Path, named: dict[str, pd.DataFrame]) -> list[Path]:
+    """One CSV per table and one workbook with a sheet per table, each written atomically."""
+    safe = {name: frame.map(neutralise) for name, frame in named.items()}
+    written = []
+    for name, frame in safe.items():
+        path = folder / f"{name}.csv"
+        write_atomically(path, frame.to_csv(index=False).encode("utf-8"))
+        written.append(path)
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as workbook:
+        for name, frame in safe.items():
+            frame.to_excel(workbook, sheet_name=name, index=False)
+    path = folder / "tables.xlsx"
+    write_atomically(path, buffer.getvalue())
+    written.append(path)
+    return written

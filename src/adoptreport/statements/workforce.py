@@ -1,0 +1,240 @@
+"""Statements for HR and finance: hours and FTE freed, and each staffing assumption checked."""
+
+from __future__ import annotations
+
+from adoptreport.analysis import Findings
+from adoptreport.analysis.assumptions import AssumptionCheck, AssumptionVerdict, ClaimUnit
+from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.stats import Interval
+from adoptreport.analysis.workforce import Hours, Support
+from adoptreport.models import Audience
+from adoptreport.models.folder import Case
+from adoptreport.statements import format as fmt
+from adoptreport.statements.catalogue import say
+from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+
+ALL = tuple(Audience)
+DETAIL = (Audience.FINANCE, Audience.FULL)
+
+
+def _statement(
+    id: str,
+    section: Section,
+    kind: StatementKind,
+    key: str,
+    numbers: dict[str, Number],
+    words: dict[str, str],
+    evidence: tuple[Evidence, ...],
+    audiences: tuple[Audience, ...] = ALL,
+) -> Statement:
+    return Statement(
+        id, section, kind, audiences, say(key, numbers, words), tuple(numbers.values()), evidence
+    )
+
+
+def hours_number(name: str, interval: Interval) -> Number:
+    return Number(name, interval.point, Unit.HOURS_PER_WEEK, fmt.hours_interval(interval), interval)
+
+
+def fte_number(name: str, interval: Interval) -> Number:
+    return Number(name, interval.point, Unit.FTE, fmt.fte_interval(interval), interval)
+
+
+def share(name: str, value: float, unit: Unit = Unit.HOURS_SHARE) -> Number:
+    return Number(name, value, unit, fmt.percent(value))
+
+
+def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
+    work = findings.workforce
+    total = work.total
+    workforce_ref = RecordRef(case.files["workforce"], "all rows", "teams")
+    evidence = (workforce_ref, findings.pilot_evidence)
+    numbers = {
+        "hours": hours_number("freed_hours_per_week", total.freed_hours),
+        "fte": fte_number("freed_fte", total.freed_fte),
+        "fte_hours": Number(
+            "fte_hours_per_week",
+            work.fte_hours_per_week,
+            Unit.HOURS_PER_WEEK,
+            f"{work.fte_hours_per_week:g}",
+        ),
+        "unknown": share(
+            "unknown_hours_share", _ratio(total.unknown_hours, total.engineering_hours)
+        ),
+    }
+    key = "workforce_total_all_adopt"
+    if work.adoption_stated:
+        numbers["adoption"] = share("adoption_rate", work.adoption_rate, Unit.PROPORTION)
+        key = "workforce_total"
+    out = [
+        _statement(
+            "workforce.total", Section.WORKFORCE, StatementKind.FINDING, key, numbers, {}, evidence
+        )
+    ]
+    out += _contrast(case, findings, total, evidence)
+    for team in work.teams:
+        out.append(_team(team, case, findings))
+    labels = {k.id: k.label for k in case.case.kinds_of_work}
+    for entry in work.support:
+        if entry.support is Support.ZERO and entry.loss is not None:
+            out.append(
+                _statement(
+                    f"workforce.loss.{entry.kind}",
+                    Section.WORKFORCE,
+                    StatementKind.CAVEAT,
+                    "kind_loss",
+                    {
+                        "saved": Number(
+                            "saved_fraction",
+                            entry.loss.point,
+                            Unit.SAVED_FRACTION,
+                            fmt.percent_interval(entry.loss),
+                            entry.loss,
+                        )
+                    },
+                    {"kind": labels[entry.kind]},
+                    (findings.pilot_evidence,),
+                )
+            )
+    return out
+
+
+def _contrast(
+    case: Case, findings: Findings, total: Hours, evidence: tuple[Evidence, ...]
+) -> list[Statement]:
+    """Beside the headline benchmark's kind of work, the share of all hours the evidence supports."""
+    scoped = [g for g in findings.benchmark_gaps if g.scope_hours_share is not None]
+    if not scoped or total.engineering_hours <= 0:
+        return []
+    gap = max(scoped, key=lambda g: g.claim.score)
+    assert gap.scope_hours_share is not None
+    whole, freed_hours = total.engineering_hours, total.freed_hours
+    freed = Interval(
+        freed_hours.low / whole,
+        freed_hours.point / whole,
+        freed_hours.high / whole,
+        freed_hours.level,
+    )
+    label = next(k.label for k in case.case.kinds_of_work if k.id == gap.claim.scope).lower()
+    return [
+        _statement(
+            "workforce.contrast",
+            Section.WORKFORCE,
+            StatementKind.FINDING,
+            "workforce_share",
+            {
+                "freed_share": Number(
+                    "freed_share_of_hours",
+                    freed.point,
+                    Unit.HOURS_SHARE,
+                    fmt.percent_interval(freed),
+                    freed,
+                ),
+                "scope_share": share("scope_hours_share", gap.scope_hours_share),
+            },
+            {"scope": label},
+            (*evidence, gap.evidence),
+        )
+    ]
+
+
+def _team(team: Hours, case: Case, findings: Findings) -> Statement:
+    row = team.row if team.row is not None else 0
+    evidence: tuple[Evidence, ...] = (
+        RecordRef(case.files["workforce"], f"row {row}", team.team),
+        findings.pilot_evidence,
+    )
+    return _statement(
+        f"workforce.team.{team.team}",
+        Section.WORKFORCE,
+        StatementKind.FINDING,
+        "team_hours",
+        {
+            "headcount": Number("headcount", team.headcount, Unit.COUNT, f"{team.headcount:g}"),
+            "hours": hours_number("freed_hours_per_week", team.freed_hours),
+            "fte": fte_number("freed_fte", team.freed_fte),
+            "unknown": Number(
+                "unknown_hours_per_week",
+                team.unknown_hours,
+                Unit.HOURS_PER_WEEK,
+                fmt.hours(team.unknown_hours),
+            ),
+        },
+        {"team": team.team},
+        evidence,
+        DETAIL,
+    )
+
+
+def assumption_statements(findings: Findings) -> list[Statement]:
+    return [_assumption(check) for check in findings.assumptions]
+
+
+def _claimed(check: AssumptionCheck) -> Number:
+    if check.unit is ClaimUnit.FTE:
+        return Number("claimed_fte", check.claimed, Unit.FTE, fmt.fte(check.claimed))
+    return Number(
+        "claimed_reduction",
+        check.claimed,
+        Unit.HOURS_SHARE,
+        f"a {fmt.percent(check.claimed)} cut in hours",
+    )
+
+
+def _supported(check: AssumptionCheck) -> Number:
+    assert check.supported is not None
+    if check.unit is ClaimUnit.FTE:
+        return fte_number("supported_fte", check.supported)
+    return Number(
+        "supported_reduction",
+        check.supported.point,
+        Unit.HOURS_SHARE,
+        fmt.percent_interval(check.supported),
+        check.supported,
+    )
+
+
+def _assumption(check: AssumptionCheck) -> Statement:
+    id = check.assumption.id
+    words = {"id": id}
+    numbers = {"claimed": _claimed(check)}
+    if check.supported is None:
+        key = "assumption_empty"
+        numbers = {}
+    elif check.verdict is AssumptionVerdict.NOT_TESTABLE:
+        key = "assumption_not_testable"
+        numbers["unknown"] = share("unknown_hours_share", check.unknown_share or 0.0)
+    else:
+        numbers["scope_hours"] = Number(
+            "scope_hours_per_week",
+            check.scope_hours,
+            Unit.HOURS_PER_WEEK,
+            fmt.hours(check.scope_hours),
+        )
+        numbers["supported"] = _supported(check)
+        if check.verdict is AssumptionVerdict.NOT_SUPPORTED and check.miss:
+            key = "assumption_missed"
+            numbers["miss"] = _miss(check)
+        else:
+            key = "assumption_checked"
+            words["verdict"] = check.verdict.value
+    return _statement(
+        f"assumption.{id}",
+        Section.ASSUMPTIONS,
+        StatementKind.VERDICT,
+        key,
+        numbers,
+        words,
+        (check.evidence,),
+    )
+
+
+def _miss(check: AssumptionCheck) -> Number:
+    miss = check.miss or 0.0
+    if check.unit is ClaimUnit.FTE:
+        return Number("miss_fte", miss, Unit.FTE, fmt.fte(miss))
+    return Number("miss_share", miss, Unit.PERCENTAGE_POINTS, fmt.points(miss))
+
+
+def _ratio(part: float, whole: float) -> float:
+    return part / whole if whole > 0 else 0.0
