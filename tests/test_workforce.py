@@ -168,3 +168,44 @@ def test_formula_like_text_is_neutralised(case_copy: Path, tmp_path: Path) -> No
     cells = [c for row in sheet.iter_rows() for c in row]
     assert not any(c.data_type == "f" for c in cells)
     assert any(c.value == "'=1+1" for c in cells)
+
+
+def test_unknown_cost_stays_not_measured_in_the_pdf(case_copy: Path, tmp_path: Path) -> None:
+    import yaml
+
+    vendors = yaml.safe_load((case_copy / "vendors.yaml").read_text())
+    brightline = next(v for v in vendors["vendors"] if v["id"] == "brightline")
+    del brightline["pricing"]["seat_per_month"]
+    (case_copy / "vendors.yaml").write_text(yaml.safe_dump(vendors))
+    frame = pd.read_csv(case_copy / "workforce.csv", dtype=str, keep_default_na=False)
+    frame.loc[0, "loaded_hourly_cost"] = ""
+    frame.to_csv(case_copy / "workforce.csv", index=False)
+    out = tmp_path / "finance.pdf"
+    report = api.build(case_copy, out, Audience.FINANCE)
+    text = pdf_text(out)
+    team = frame.loc[0, "team"]
+    sentence = next(s.text for s in report.statements if s.id == "cost.brightline-dev")
+    assert sentence.startswith(
+        "Brightline Dev: the vendor states no seat price, so its cost is not measured"
+    )
+    assert f"because {team} state no loaded hourly cost" in sentence
+    assert sentence in text
+    assert "EUR 0 " not in text and "EUR 0." not in text
+
+
+def test_cost_by_hand() -> None:
+    from adoptreport.analysis.cost import _break_even
+    from adoptreport.analysis.pilot import add_net_minutes
+
+    pilot = pd.DataFrame(
+        {
+            "outcome": ["merged", "merged", "rejected", "rejected"],
+            "ai_minutes": [20.0, 20.0, 20.0, 20.0],
+            "review_minutes": [10.0, 10.0, 10.0, 10.0],
+            "rework_minutes": [0.0, 0.0, 0.0, 0.0],
+            "baseline_minutes": [100.0, 100.0, 100.0, 100.0],
+            "tool": "t",
+        }
+    )
+    # Each attempt costs 30 min; an accepted one returns 100: break-even at 30% accepted.
+    assert _break_even(add_net_minutes(pilot)) == pytest.approx(0.3)

@@ -18,48 +18,18 @@ MAX_RANGES_SHOWN = 4
 # Which sections each audience gets, in order: the one place that decides it. Within a
 # section, a statement shows only to the audiences it names (the per-cell table, for
 # instance, is detail the board's verdict map already carries).
+# fmt: off
 SECTIONS: dict[Audience, tuple[str, ...]] = {
-    Audience.BOARD: (
-        "cover",
-        "summary",
-        "benchmark",
-        "verdicts",
-        "review",
-        "workforce",
-        "assumptions",
-        "methodology",
-        "ledger",
-    ),
-    Audience.PROCUREMENT: (
-        "cover",
-        "summary",
-        "benchmark",
-        "verdicts",
-        "review",
-        "methodology",
-        "ledger",
-    ),
-    Audience.FINANCE: (
-        "cover",
-        "summary",
-        "workforce",
-        "assumptions",
-        "verdicts",
-        "methodology",
-        "ledger",
-    ),
-    Audience.FULL: (
-        "cover",
-        "summary",
-        "benchmark",
-        "verdicts",
-        "review",
-        "workforce",
-        "assumptions",
-        "methodology",
-        "ledger",
-    ),
+    Audience.BOARD: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
+                     "assumptions", "methodology", "ledger"),
+    Audience.PROCUREMENT: ("cover", "summary", "benchmark", "verdicts", "review", "cost",
+                           "methodology", "ledger"),
+    Audience.FINANCE: ("cover", "summary", "workforce", "assumptions", "cost", "verdicts",
+                       "methodology", "ledger"),
+    Audience.FULL: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
+                    "assumptions", "cost", "methodology", "ledger"),
 }
+# fmt: on
 # Statements live in sections; the summary also quotes the headline benchmark statements.
 SECTION_OF = {
     Section.SUMMARY: "summary",
@@ -68,6 +38,7 @@ SECTION_OF = {
     Section.REVIEW: "review",
     Section.WORKFORCE: "workforce",
     Section.ASSUMPTIONS: "assumptions",
+    Section.COST: "cost",
     Section.METHODOLOGY: "methodology",
 }
 ASSUMPTION_CLASSES = {
@@ -170,6 +141,7 @@ class ReportView:
     workforce: tuple[Paragraph, ...]
     team_rows: tuple[TeamRow, ...]
     assumptions: tuple[AssumptionRow, ...]
+    cost: tuple[Paragraph, ...]
     methodology: tuple[Paragraph, ...]
     figures: dict[str, Figure]
     ledger: tuple[LedgerRow, ...]
@@ -353,6 +325,7 @@ def build_view(
         ),
         team_rows=_team_rows(case, findings, by_id),
         assumptions=_assumption_rows(case, findings, by_id),
+        cost=in_section(Section.COST),
         methodology=in_section(Section.METHODOLOGY),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=tuple(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
+from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, work_mix
 from adoptreport.analysis.pilot import Cell, cells
@@ -58,6 +59,7 @@ class Findings:
     mix: WorkMix
     workforce: WorkforceFindings
     assumptions: tuple[AssumptionCheck, ...]
+    costs: tuple[ToolCost, ...]
     pilot_evidence: RowRanges
 
 
@@ -95,6 +97,16 @@ def analyse(case: Case) -> Findings:
                 policy.confidence_level,
             )
             for i, a in enumerate(case.assumptions.assumptions)
+        ),
+        costs=tool_costs(
+            case.vendors.vendors,
+            all_cells,
+            case.workforce,
+            case.pilot,
+            workforce.adoption_rate,
+            case.case.working_weeks_per_year,
+            workforce.fte_hours_per_week,
+            policy.confidence_level,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
     )

@@ -100,6 +100,9 @@ class CaseFile(InputModel):
     fte_hours_per_week: Annotated[float, Field(gt=0.0, le=80.0)] = Field(
         default=40.0, description="Hours one full-time engineer works in a week."
     )
+    working_weeks_per_year: Annotated[float, Field(gt=0.0, le=52.0)] = Field(
+        default=46.0, description="Weeks a year an engineer works, for annual values."
+    )
     codebases: list[Codebase] = []
     previous_case: str | None = None
     headline_claim: Identifier | None = Field(

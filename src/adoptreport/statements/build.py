@@ -11,6 +11,7 @@ from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import say
+from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.workforce import assumption_statements, workforce_statements
 
@@ -34,6 +35,7 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     statements += _review(findings, case)
     statements += workforce_statements(case, findings)
     statements += assumption_statements(findings)
+    statements += cost_statements(case, findings)
     statements += _methodology(case, findings)
     return tuple(statements)
 

@@ -157,6 +157,28 @@ SENTENCES: dict[str, str] = {
         "in kinds of work with insufficient evidence."
     ),
     "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
+    # Cost and value
+    "cost_known": (
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the hours it frees "
+        "on the kinds of work with evidence are worth {value} a year at loaded cost, a net "
+        "value of {net} before token costs, which the pilot did not measure."
+    ),
+    "cost_no_price": (
+        "{tool}: the vendor states no seat price, so its cost is not measured; the hours it "
+        "frees on the kinds of work with evidence are worth {value} a year at loaded cost."
+    ),
+    "cost_no_value": (
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the value of the "
+        "hours it frees is not measured, because {reason}."
+    ),
+    "cost_unknown": (
+        "{tool}: the vendor states no seat price, so its cost is not measured, and the value "
+        "of the hours it frees is not measured either, because {reason}."
+    ),
+    "break_even": (
+        "{tool} saves time on average only when at least {break_even} of attempts are "
+        "accepted; across its pilot it reached {acceptance}."
+    ),
     # Methodology
     "policy": (
         "Intervals are {level} intervals. A cell needs at least {min_tasks} attempts before "

@@ -75,3 +75,14 @@ def fte(value: float) -> str:
 
 def fte_interval(interval: Interval) -> str:
     return f"{interval.point:,.1f} FTE ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
+
+
+def money(value: float, currency: str) -> str:
+    """Whole thousands: 'EUR 412,000'; a loss reads 'EUR −40,000'."""
+    rounded = round(value, -3)
+    return f"{currency} {rounded:,.0f}".replace("-", "−")
+
+
+def money_interval(interval: Interval, currency: str) -> str:
+    low, high = money(interval.low, currency), money(interval.high, currency)
+    return f"{money(interval.point, currency)} ({level(interval)} {low} to {high})"

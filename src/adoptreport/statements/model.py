@@ -17,6 +17,7 @@ class Section(StrEnum):
     REVIEW = "review"
     WORKFORCE = "workforce"
     ASSUMPTIONS = "assumptions"
+    COST = "cost"
     METHODOLOGY = "methodology"
 
 
@@ -36,6 +37,7 @@ class Unit(StrEnum):
     MINUTES = "minutes"
     HOURS_PER_WEEK = "hours per week"
     FTE = "full-time equivalents"
+    MONEY_PER_YEAR = "currency per year"
     PER_ATTEMPT = "incidents per attempt"
     COUNT = "count"
     CONFIDENCE = "confidence level"
