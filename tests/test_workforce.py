@@ -209,3 +209,16 @@ def test_cost_by_hand() -> None:
     )
     # Each attempt costs 30 min; an accepted one returns 100: break-even at 30% accepted.
     assert _break_even(add_net_minutes(pilot)) == pytest.approx(0.3)
+
+
+def test_scenarios_scale_with_adoption_and_keep_the_plan_rate() -> None:
+    from adoptreport.analysis.workforce import scenarios
+
+    hours = team_hours(TEAM, 2, SUPPORT, adoption=0.8, fte_hours=40, level=0.9)
+    table = {round(s.adoption, 2): s for s in scenarios(hours, 0.8, 40)}
+    assert sorted(table) == [0.25, 0.5, 0.75, 0.8, 1.0]
+    assert table[0.8].freed_hours == hours.freed_hours
+    # 100 bug-fix hours × 0.2 / 0.3 / 0.4 at full adoption
+    full = table[1.0].freed_hours
+    assert (full.low, full.point, full.high) == pytest.approx((20, 30, 40))
+    assert table[0.5].freed_fte.point == pytest.approx(15 / 40)

@@ -100,6 +100,15 @@ class TeamRow:
 
 
 @dataclass(frozen=True)
+class ScenarioRow:
+    adoption: str
+    low: Value
+    base: Value
+    high: Value
+    current: bool  # the case's own adoption rate
+
+
+@dataclass(frozen=True)
 class AssumptionRow:
     id: str
     scope: str
@@ -140,6 +149,7 @@ class ReportView:
     review: tuple[Paragraph, ...]
     workforce: tuple[Paragraph, ...]
     team_rows: tuple[TeamRow, ...]
+    scenarios: tuple[ScenarioRow, ...]
     assumptions: tuple[AssumptionRow, ...]
     cost: tuple[Paragraph, ...]
     methodology: tuple[Paragraph, ...]
@@ -165,6 +175,25 @@ def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> t
                     unknown,
                 )
             )
+    return tuple(rows)
+
+
+def _scenario_rows(findings: Findings, by_id: dict[str, Statement]) -> tuple[ScenarioRow, ...]:
+    rows = []
+    for scenario in findings.workforce.scenarios:
+        statement = by_id.get(f"workforce.scenario.{scenario.adoption:g}")
+        if statement is None:
+            continue
+        adoption = next(n.text for n in statement.numbers if n.name == "adoption_rate")
+        rows.append(
+            ScenarioRow(
+                adoption,
+                _value(statement, "low_fte"),
+                _value(statement, "base_fte"),
+                _value(statement, "high_fte"),
+                abs(scenario.adoption - findings.workforce.adoption_rate) < 1e-9,
+            )
+        )
     return tuple(rows)
 
 
@@ -321,9 +350,12 @@ def build_view(
         cells=cells,
         review=in_section(Section.REVIEW),
         workforce=tuple(
-            p for p in in_section(Section.WORKFORCE) if not p.id.startswith("workforce.team.")
+            p
+            for p in in_section(Section.WORKFORCE)
+            if not p.id.startswith(("workforce.team.", "workforce.scenario."))
         ),
         team_rows=_team_rows(case, findings, by_id),
+        scenarios=_scenario_rows(findings, by_id),
         assumptions=_assumption_rows(case, findings, by_id),
         cost=in_section(Section.COST),
         methodology=in_section(Section.METHODOLOGY),

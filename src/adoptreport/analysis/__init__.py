@@ -14,7 +14,13 @@ from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, work
 from adoptreport.analysis.pilot import Cell, cells
 from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
-from adoptreport.analysis.workforce import WorkforceFindings, kind_support, team_hours, total_hours
+from adoptreport.analysis.workforce import (
+    WorkforceFindings,
+    kind_support,
+    scenarios,
+    team_hours,
+    total_hours,
+)
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome, Policy
 from adoptreport.models.folder import SOURCE_ROW, Case
 
@@ -123,10 +129,12 @@ def _workforce(case: Case, kinds: tuple[KindVerdict, ...]) -> WorkforceFindings:
         team_hours(t, row, support, adoption, fte, level)
         for t, row in zip(case.workforce, case.workforce_rows, strict=True)
     )
+    total = total_hours(teams, fte, level)
     return WorkforceFindings(
         support,
         teams,
-        total_hours(teams, fte, level),
+        total,
+        scenarios(total, adoption, fte),
         adoption,
         case.case.adoption_rate is not None,
         fte,

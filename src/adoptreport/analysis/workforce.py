@@ -44,10 +44,24 @@ class Hours:
 
 
 @dataclass(frozen=True)
+class Scenario:
+    """All teams at one adoption rate: low / base / high are the interval ends and point."""
+
+    adoption: float
+    freed_hours: Interval
+    freed_fte: Interval
+
+
+# Adoption rates every scenario table shows, beside the case's own.
+SCENARIO_ADOPTION = (0.25, 0.5, 0.75, 1.0)
+
+
+@dataclass(frozen=True)
 class WorkforceFindings:
     support: tuple[KindSupport, ...]
     teams: tuple[Hours, ...]
     total: Hours
+    scenarios: tuple[Scenario, ...]
     adoption_rate: float
     adoption_stated: bool
     fte_hours_per_week: float
@@ -107,3 +121,24 @@ def total_hours(teams: tuple[Hours, ...], fte_hours: float, level: float) -> Hou
         sum(t.unknown_hours for t in teams),
         None,
     )
+
+
+def scenarios(total: Hours, adoption: float, fte_hours: float) -> tuple[Scenario, ...]:
+    """Freed hours scale with adoption: the same total, re-scaled to each rate."""
+    if adoption <= 0:
+        return ()
+    rates = sorted({*SCENARIO_ADOPTION, adoption})
+    out = []
+    for rate in rates:
+        factor = rate / adoption
+        hours = Interval(
+            total.freed_hours.low * factor,
+            total.freed_hours.point * factor,
+            total.freed_hours.high * factor,
+            total.freed_hours.level,
+        )
+        fte = Interval(
+            hours.low / fte_hours, hours.point / fte_hours, hours.high / fte_hours, hours.level
+        )
+        out.append(Scenario(rate, hours, fte))
+    return tuple(out)

@@ -139,6 +139,10 @@ SENTENCES: dict[str, str] = {
         "{team} ({headcount} engineers): {hours} a week freed, {fte}; {unknown} a week in kinds "
         "of work with insufficient evidence."
     ),
+    "scenario": (
+        "With {adoption} of engineers using the tools: {low} in the low case, {base} in the "
+        "base case and {high} in the high case, freed a week."
+    ),
     "kind_loss": (
         "{kind}: the pilot measured a loss of time ({saved} of baseline saved); it counts as "
         "zero in the supported figure because the tool would not be used for it."

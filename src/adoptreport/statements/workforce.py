@@ -40,6 +40,11 @@ def fte_number(name: str, interval: Interval) -> Number:
     return Number(name, interval.point, Unit.FTE, fmt.fte_interval(interval), interval)
 
 
+def _fte_hours(name: str, fte: float, hours: float) -> Number:
+    """'9.4 FTE (378 h)': one scenario cell."""
+    return Number(f"{name}_fte", fte, Unit.FTE, f"{fmt.fte(fte)} ({fmt.hours(hours)})")
+
+
 def share(name: str, value: float, unit: Unit = Unit.HOURS_SHARE) -> Number:
     return Number(name, value, unit, fmt.percent(value))
 
@@ -74,6 +79,25 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
     out += _contrast(case, findings, total, evidence)
     for team in work.teams:
         out.append(_team(team, case, findings))
+    for scenario in work.scenarios:
+        numbers = {
+            "adoption": share("adoption_rate", scenario.adoption, Unit.PROPORTION),
+            "low": _fte_hours("low", scenario.freed_fte.low, scenario.freed_hours.low),
+            "base": _fte_hours("base", scenario.freed_fte.point, scenario.freed_hours.point),
+            "high": _fte_hours("high", scenario.freed_fte.high, scenario.freed_hours.high),
+        }
+        out.append(
+            _statement(
+                f"workforce.scenario.{scenario.adoption:g}",
+                Section.WORKFORCE,
+                StatementKind.FINDING,
+                "scenario",
+                numbers,
+                {},
+                evidence,
+                DETAIL,
+            )
+        )
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     for entry in work.support:
         if entry.support is Support.ZERO and entry.loss is not None:
