@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from adoptreport.analysis import Findings, analyse
 from adoptreport.charts import build_charts
+from adoptreport.claims import ClaimsReview, check_text
 from adoptreport.export import tables, write_tables
 from adoptreport.load import load_case
 from adoptreport.models import (
@@ -43,6 +44,10 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 class OutputError(ValueError):
     """The output path cannot take a report (a folder, say)."""
+
+
+class ClaimsInputError(ValueError):
+    """No draft to check: no text given and no claims.md in the case."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,21 @@ def build(
     if tables_dir is not None:
         write_tables(Path(tables_dir), tables(case, findings))
     return Report(case, findings, statements, pdf)
+
+
+def check_claims(
+    case_folder: Path | str, text: str | None = None, source: str = "<text>"
+) -> ClaimsReview:
+    """Judge draft sentences (by default the case's claims.md) against the case's evidence."""
+    case = load_case(case_folder)
+    if text is None:
+        if case.claims_text is None:
+            raise ClaimsInputError(
+                f"{case_folder} has no claims.md; give a file of draft sentences, or - for stdin"
+            )
+        text, source = case.claims_text, "claims.md"
+    findings = analyse(case)
+    return check_text(text, case, findings, build_statements(case, findings), source)
 
 
 def schemas() -> dict[str, dict[str, Any]]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from adoptreport import __version__, api
+from adoptreport.claims import as_table
 from adoptreport.models import Audience
 from adoptreport.problems import CaseError
 from adoptreport.render import RenderError
@@ -82,6 +87,56 @@ def build(
         typer.echo(f"cannot write {output}: {error.strerror}; nothing was written.", err=True)
         raise typer.Exit(code=1) from None
     typer.echo(f"wrote {output} ({len(report.pdf):,} bytes, {len(report.statements)} statements)")
+
+
+class ClaimsFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def _read_draft(draft: str) -> str:
+    if draft == "-":
+        return sys.stdin.read()
+    try:
+        return Path(draft).read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        reason = "not UTF-8 text; save the file as UTF-8"
+    except IsADirectoryError:
+        reason = "is a folder; give a file of draft sentences"
+    except OSError as error:
+        reason = f"cannot be read: {error.strerror}"
+    typer.echo(f"{draft}: {reason}", err=True)
+    raise typer.Exit(code=BAD_INPUT)
+
+
+@app.command("check-claims")
+def check_claims(
+    case: CaseArg,
+    draft: Annotated[
+        str | None,
+        typer.Argument(
+            help="Draft sentences (Markdown or text); - reads stdin; default claims.md."
+        ),
+    ] = None,
+    format: Annotated[
+        ClaimsFormat, typer.Option("--format", help="A readable table, or JSON for machines.")
+    ] = ClaimsFormat.TABLE,
+) -> None:
+    """Check draft sentences against the evidence; exit 1 if any sentence is blocked."""
+    text = None if draft is None else _read_draft(draft)
+    try:
+        review = api.check_claims(case, text, source="stdin" if draft == "-" else str(draft))
+    except CaseError as error:
+        raise _fail_on_case(error, case) from None
+    except api.ClaimsInputError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(code=BAD_INPUT) from None
+    if format is ClaimsFormat.JSON:
+        typer.echo(json.dumps(review.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(as_table(review, width=min(120, shutil.get_terminal_size((100, 24)).columns)))
+    if review.blocked:
+        raise typer.Exit(code=1)
 
 
 @app.command()

@@ -1,0 +1,190 @@
+"""Rules on wording: benchmark-to-workforce extrapolation, ungrounded numbers, certainty.
+
+Each rule is small and named; it reads one parsed sentence against the evidence and returns a
+`Hit` or None. Rules that compare a claim with the pilot's measurements are in `measured.py`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from adoptreport.analysis import Verdict
+from adoptreport.claims import lexicon as words
+from adoptreport.claims.evidence import Evidence, Source
+from adoptreport.claims.parse import ParsedSentence, Quantity
+from adoptreport.claims.verdict import ClaimVerdict, Hit
+
+# ---------------------------------------------------------------- extrapolation
+
+
+def benchmark_as_share_of_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """A benchmark score read as the share of our work (or of a kind of work) AI can do."""
+    if not _mentions_benchmark(s, ev):
+        return None
+    for quantity in s.shares():
+        if s.negated_at(quantity.start):  # "does not mean it can do 88.7% of our work"
+            continue
+        if share_of_work(s, quantity, ev) and capable_near(s, quantity):
+            return Hit(
+                "benchmark_as_share_of_work",
+                ClaimVerdict.BLOCKED_EXTRAPOLATION,
+                f"reads a benchmark score as the share of our work AI can do ({quantity.text!r}); "
+                "a benchmark measures its own tasks, not our work",
+                _benchmark_statements(s, ev),
+            )
+    return None
+
+
+def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """AI capability turned into fewer engineers, jobs, FTE or a smaller team."""
+    for name, pattern in words.WORKFORCE_CUTS:
+        if match := s.find(pattern):
+            return Hit(
+                "workforce_reduction",
+                ClaimVerdict.BLOCKED_EXTRAPOLATION,
+                f"turns AI results into headcount ({name}: {match.group()!r}); the evidence "
+                "measures time and acceptance per kind of work, not jobs",
+                _benchmark_statements(s, ev),
+            )
+    return None
+
+
+def engineering_automated(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """Engineering as a whole said to be automated or replaced."""
+    for name, pattern in words.ENGINEERING_AUTOMATED:
+        if match := s.find(pattern):
+            return Hit(
+                "engineering_automated",
+                ClaimVerdict.BLOCKED_EXTRAPOLATION,
+                f"says engineering as a whole can be automated ({name}: {match.group()!r}); the "
+                "evidence gives a verdict per kind of work",
+                _benchmark_statements(s, ev),
+            )
+    return None
+
+
+def ungrounded_number(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """A number the evidence does not contain, or only a vendor or a plan states."""
+    for quantity in s.quantities:
+        if quantity.vague:
+            continue
+        sources = {k.source for k in ev.grounds(quantity, (*s.tools, *s.kinds, *s.teams))}
+        if not sources:
+            return Hit(
+                "ungrounded_number",
+                ClaimVerdict.WARNING_UNGROUNDED,
+                f"{quantity.text!r} appears nowhere in the evidence or the case's recorded claims",
+                _topical(s, ev),
+            )
+        if Source.STATEMENT not in sources and Source.CASE_RECORD not in sources:
+            if words.ATTRIBUTION.search(s.text):
+                continue
+            said = "a vendor's claim" if Source.VENDOR_CLAIM in sources else "a plan assumption"
+            return Hit(
+                "ungrounded_number",
+                ClaimVerdict.WARNING_UNGROUNDED,
+                f"{quantity.text!r} is only {said}, stated as fact; the pilot did not measure it",
+                _topical(s, ev),
+            )
+    return None
+
+
+def certainty(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """'Proven', 'guaranteed', 'eliminates hallucinations': certainty the evidence never gives."""
+    match = s.find(words.CERTAINTY)
+    if match is None:
+        return None
+    ids = _topical(s, ev, hallucinations=bool(words.HALLUCINATION.search(s.text)))
+    return Hit(
+        "certainty",
+        ClaimVerdict.WARNING_OVERCLAIM,
+        f"{match.group()!r} claims a certainty that measured rates with intervals cannot give",
+        ids,
+    )
+
+
+def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """A point estimate stated without its interval where that interval is wide or spans zero."""
+    if hedged(s):
+        return None
+    for quantity in s.quantities:
+        grounds = [k for k in ev.grounds(quantity, (*s.tools, *s.kinds)) if not k.end]
+        if grounds and all(k.weak for k in grounds):
+            known = grounds[0]
+            assert known.interval is not None  # weak implies an interval
+            spans = "includes zero" if not known.interval.excludes_zero else "is wide"
+            return Hit(
+                "point_as_fact",
+                ClaimVerdict.WARNING_OVERCLAIM,
+                f"{quantity.text!r} is a point estimate whose interval {spans}; state the interval",
+                tuple(dict.fromkeys(k.where for k in grounds)),
+            )
+    return None
+
+
+def _mentions_benchmark(s: ParsedSentence, ev: Evidence) -> bool:
+    scores = {round(g.claim.score, 4) for g in ev.gaps}
+    return bool(
+        s.benchmarks
+        or words.BENCHMARK_WORDS.search(s.text)
+        or words.SCORE_VERBS.search(s.text)
+        or any(round(q.value, 4) in scores for q in s.shares(vague=False))
+    )
+
+
+def share_of_work(
+    s: ParsedSentence, quantity: Quantity, ev: Evidence, general: bool = False
+) -> bool:
+    """The share is of work: '88% of our engineering', 'nine in ten coding tasks', 'most bug fixes'."""
+    after = s.masked[quantity.end :]
+    nouns = words.GENERAL_WORK if general else f"{words.WORK_NOUNS}|{words.WORKFORCE_NOUNS}"
+    kinds = "" if general else "|" + "|".join(p.pattern for p, _ in ev.lexicon.kinds)
+    pattern = rf"^\s*(?:of\s+)?(?:(?:our|the|all|its|their|your|AI-assisted)\s+)?(?:[a-z-]+\s+){{0,2}}?(?:{nouns}{kinds})\b(?!\s+(?:hours|time|budget))"
+    return re.match(pattern, after, re.IGNORECASE) is not None
+
+
+def capable_near(s: ParsedSentence, quantity: Quantity) -> bool:
+    window = s.text[max(0, quantity.start - 60) : quantity.end + 60]
+    offset = max(0, quantity.start - 60)
+    return any(not s.negated_at(offset + m.start()) for m in words.CAPABILITY.finditer(window))
+
+
+def _benchmark_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
+    """Our own result on the benchmark's kind of work, and what the benchmark does not say."""
+    scores = {round(q.value, 4) for q in s.shares(vague=False)}
+    named = [
+        g
+        for g in ev.gaps
+        if g.claim.id in s.benchmarks and (not s.tools or g.claim.tool in s.tools)
+    ]
+    by_score = [g for g in ev.gaps if round(g.claim.score, 4) in scores]
+    by_tool = [g for g in ev.gaps if g.claim.tool in s.tools]
+    found = by_score or named or by_tool
+    gap = found[0] if found else ev.headline()
+    if gap is None:
+        return ()
+    ids = (f"benchmark.{gap.claim.id}.scope", f"benchmark.scope.{gap.claim.scope}.meaning")
+    return tuple(i for i in ids if ev.has(i))
+
+
+def _topical(s: ParsedSentence, ev: Evidence, hallucinations: bool = False) -> tuple[str, ...]:
+    """Statements on what the sentence is about: its tools and kinds of work."""
+    if hallucinations:
+        ids = [f"hallucinations.{t}" for t in s.tools or tuple(t.tool for t in ev.tools)]
+    elif s.kinds:
+        cells = ev.cells_for(s.tools, s.kinds) if s.tools else ()
+        ids = [f"cell.{c.tool}.{c.kind}" for c in cells] or [f"verdict.{k}" for k in s.kinds]
+    elif s.tools:
+        ids = [f"benchmark.{g.claim.id}.mix" for g in ev.gaps if g.claim.tool in s.tools]
+        ids += [f"review.{t}" for t in s.tools]
+    else:
+        ids = [f"verdict.{k.kind}" for k in ev.kinds if k.verdict is Verdict.AUTOMATE_WITH_REVIEW]
+    return tuple(i for i in dict.fromkeys(ids) if ev.has(i))[:2] or _benchmark_statements(s, ev)
+
+
+def hedged(s: ParsedSentence) -> bool:
+    return words.INTERVAL_WORDS.search(s.text) is not None
+
+
+def nearest(quantities: tuple[Quantity, ...], position: int) -> Quantity | None:
+    return min(quantities, key=lambda q: abs(q.start - position), default=None)
