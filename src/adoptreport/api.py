@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from adoptreport.analysis import Findings, analyse
 from adoptreport.charts import build_charts
-from adoptreport.claims import ClaimsReview, check_text
+from adoptreport.claims import ClaimsReview, check_text, claims_review
 from adoptreport.export import tables, write_tables
 from adoptreport.load import load_case
 from adoptreport.models import (
@@ -87,7 +87,8 @@ def build(
     statements = build_statements(case, findings)
     charts = build_charts(case, findings)
     chosen = audience or case.case.default_audience
-    html = render_html(build_view(case, findings, statements, charts, chosen))
+    review = claims_review(case, findings, statements)
+    html = render_html(build_view(case, findings, statements, charts, chosen, review))
     report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
     pdf = render_pdf(
         html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp())

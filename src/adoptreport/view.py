@@ -9,6 +9,7 @@ from adoptreport.analysis import Findings
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
 from adoptreport.analysis.mix import BenchmarkGap
 from adoptreport.charts import VERDICT_COLOURS, Chart
+from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import Section, Statement
@@ -21,13 +22,13 @@ MAX_RANGES_SHOWN = 4
 # fmt: off
 SECTIONS: dict[Audience, tuple[str, ...]] = {
     Audience.BOARD: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
-                     "assumptions", "methodology", "ledger"),
+                     "assumptions", "claims", "methodology", "ledger"),
     Audience.PROCUREMENT: ("cover", "summary", "benchmark", "verdicts", "review", "cost",
                            "methodology", "ledger"),
     Audience.FINANCE: ("cover", "summary", "workforce", "assumptions", "cost", "verdicts",
                        "methodology", "ledger"),
     Audience.FULL: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
-                    "assumptions", "cost", "methodology", "ledger"),
+                    "assumptions", "cost", "claims", "methodology", "ledger"),
 }
 # fmt: on
 # Statements live in sections; the summary also quotes the headline benchmark statements.
@@ -119,6 +120,16 @@ class AssumptionRow:
 
 
 @dataclass(frozen=True)
+class ClaimRow:
+    line: str
+    sentence: str  # quoted from the draft, as written
+    verdict: str
+    verdict_class: str
+    reason: str
+    replacement: str  # "" when the sentence stands
+
+
+@dataclass(frozen=True)
 class LedgerRow:
     id: str
     numbers: tuple[str, ...]
@@ -152,6 +163,8 @@ class ReportView:
     scenarios: tuple[ScenarioRow, ...]
     assumptions: tuple[AssumptionRow, ...]
     cost: tuple[Paragraph, ...]
+    draft_claims: tuple[ClaimRow, ...]
+    draft_source: str
     methodology: tuple[Paragraph, ...]
     figures: dict[str, Figure]
     ledger: tuple[LedgerRow, ...]
@@ -176,6 +189,31 @@ def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> t
                 )
             )
     return tuple(rows)
+
+
+CLAIM_CLASSES = {
+    "blocked-extrapolation": "verdict-do-not-automate",
+    "blocked-contradicted": "verdict-do-not-automate",
+    "warning-ungrounded": "verdict-insufficient-evidence",
+    "warning-overclaim": "verdict-insufficient-evidence",
+    "ok": "verdict-automate-with-review",
+}
+
+
+def _claim_rows(claims: ClaimsReview | None) -> tuple[ClaimRow, ...]:
+    if claims is None:
+        return ()
+    return tuple(
+        ClaimRow(
+            str(r.line),
+            r.sentence,
+            r.verdict.value,
+            CLAIM_CLASSES[r.verdict.value],
+            r.reason,
+            r.replacement or "",
+        )
+        for r in claims.reviews
+    )
 
 
 def _scenario_rows(findings: Findings, by_id: dict[str, Statement]) -> tuple[ScenarioRow, ...]:
@@ -278,6 +316,7 @@ def build_view(
     statements: tuple[Statement, ...],
     charts: tuple[Chart, ...],
     audience: Audience,
+    draft: ClaimsReview | None = None,
 ) -> ReportView:
     statements = tuple(s for s in statements if audience in s.audiences)
     by_id = {s.id: s for s in statements}
@@ -358,6 +397,8 @@ def build_view(
         scenarios=_scenario_rows(findings, by_id),
         assumptions=_assumption_rows(case, findings, by_id),
         cost=in_section(Section.COST),
+        draft_claims=_claim_rows(draft),
+        draft_source=draft.source if draft else "",
         methodology=in_section(Section.METHODOLOGY),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=tuple(
@@ -368,7 +409,7 @@ def build_view(
             )
             for s in printed
         ),
-        sections=SECTIONS[audience],
+        sections=tuple(x for x in SECTIONS[audience] if x != "claims" or draft is not None),
         show_cells=bool(cells),
         verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
     )
