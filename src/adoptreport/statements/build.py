@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from adoptreport.analysis import Cell, Findings, Verdict
-from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.evidence import RecordRef
 from adoptreport.analysis.mix import BenchmarkGap
 from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Reason
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
-from adoptreport.statements.catalogue import say
+from adoptreport.statements.catalogue import state
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.workforce import assumption_statements, workforce_statements
@@ -48,20 +48,6 @@ def counted(name: str, value: int) -> Number:
     return Number(name, value, Unit.COUNT, fmt.count(value))
 
 
-def _statement(
-    id: str,
-    section: Section,
-    kind: StatementKind,
-    key: str,
-    numbers: dict[str, Number],
-    words: dict[str, str],
-    evidence: tuple[Evidence, ...],
-    audiences: tuple[Audience, ...] = ALL,
-) -> Statement:
-    text = say(key, numbers, words)
-    return Statement(id, section, kind, audiences, text, tuple(numbers.values()), evidence)
-
-
 def _benchmark(
     gap: BenchmarkGap, findings: Findings, names: dict[str, str], labels: dict[str, str], case: Case
 ) -> list[Statement]:
@@ -70,7 +56,7 @@ def _benchmark(
     tool = names[claim.tool]
     score = Number("claimed_score", claim.score, Unit.BENCHMARK_SCORE, fmt.score(claim.score))
     out = [
-        _statement(
+        state(
             f"benchmark.{claim.id}.claim",
             Section.BENCHMARK,
             StatementKind.FINDING,
@@ -90,7 +76,7 @@ def _benchmark(
     cell = gap.scope_cell
     if cell is None:
         out.append(
-            _statement(
+            state(
                 f"benchmark.{claim.id}.scope",
                 Section.BENCHMARK,
                 StatementKind.CAVEAT,
@@ -111,7 +97,7 @@ def _benchmark(
             else "claim_vs_scope_" + _versus(claim.score, cell.acceptance, numbers)
         )
         out.append(
-            _statement(
+            state(
                 f"benchmark.{claim.id}.scope",
                 Section.BENCHMARK,
                 StatementKind.FINDING,
@@ -132,7 +118,7 @@ def _benchmark(
             "acceptance": proportion("mix_acceptance", gap.mix.acceptance),
         }
         out.append(
-            _statement(
+            state(
                 f"benchmark.{claim.id}.mix",
                 Section.BENCHMARK,
                 StatementKind.FINDING,
@@ -162,7 +148,7 @@ def _versus(score: float, observed: Interval, numbers: dict[str, Number]) -> str
 
 def _meaning(gap: BenchmarkGap, labels: dict[str, str], case: Case) -> Statement:
     assert gap.scope_hours_share is not None
-    return _statement(
+    return state(
         f"benchmark.scope.{gap.claim.scope}.meaning",
         Section.BENCHMARK,
         StatementKind.CAVEAT,
@@ -191,7 +177,7 @@ def _vendor_name(case: Case, vendor_id: str) -> str:
 def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str]) -> Statement:
     id = f"verdict.{kind}"
     if cell is None:
-        return _statement(
+        return state(
             id,
             Section.SUMMARY,
             StatementKind.VERDICT,
@@ -226,9 +212,7 @@ def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str
             numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
         if decision.verdict is Verdict.ASSIST:
             words["short"] = SHORT_OF[decision.reason]
-    return _statement(
-        id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,)
-    )
+    return state(id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,))
 
 
 VERDICT_SENTENCES = {
@@ -270,7 +254,7 @@ def _cell(cell: Cell, names: dict[str, str], labels: dict[str, str]) -> Statemen
     else:
         numbers["saved"] = saved
         key = "cell_no_difference" if saved.interval and saved.interval.contains(0.0) else "cell"
-    return _statement(
+    return state(
         f"cell.{cell.tool}.{cell.kind}",
         Section.VERDICTS,
         StatementKind.FINDING,
@@ -288,7 +272,7 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
         if tool.review_minutes_per_merged is not None and tool.rework_share_of_merged is not None:
             review = tool.review_minutes_per_merged
             out.append(
-                _statement(
+                state(
                     f"review.{tool.tool}",
                     Section.REVIEW,
                     StatementKind.FINDING,
@@ -312,7 +296,7 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
         if tool.hallucinations_per_attempt is not None:
             rate = tool.hallucinations_per_attempt
             out.append(
-                _statement(
+                state(
                     f"hallucinations.{tool.tool}",
                     Section.REVIEW,
                     StatementKind.FINDING,
@@ -341,7 +325,7 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
         return Number(name, value, Unit.PROPORTION, fmt.percent(value))
 
     out = [
-        _statement(
+        state(
             "method.policy",
             Section.METHODOLOGY,
             StatementKind.CAVEAT,
@@ -371,7 +355,7 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
     if findings.mix.unmeasured:
         labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
         out.append(
-            _statement(
+            state(
                 "method.hours_unmeasured",
                 Section.METHODOLOGY,
                 StatementKind.CAVEAT,
@@ -385,7 +369,7 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
     missing = findings.attempts - timed
     if missing:
         out.append(
-            _statement(
+            state(
                 "method.missing_time",
                 Section.METHODOLOGY,
                 StatementKind.CAVEAT,

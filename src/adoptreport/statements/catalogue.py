@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 import string
 
-from adoptreport.statements.model import Number, Unit
+from adoptreport.analysis.evidence import Evidence
+from adoptreport.models import Audience
+from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
     # Benchmark vs. reality
@@ -228,3 +230,18 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
             )
     # A sentence that opens with a name (a team, a tool, an id) keeps the name as written.
     return text if template.startswith("{") else text[0].upper() + text[1:]
+
+
+def state(
+    id: str,
+    section: Section,
+    kind: StatementKind,
+    key: str,
+    numbers: dict[str, Number],
+    words: dict[str, str],
+    evidence: tuple[Evidence, ...],
+    audiences: tuple[Audience, ...] = tuple(Audience),
+) -> Statement:
+    """A statement worded by sentence `key`, carrying exactly the numbers it prints."""
+    text = say(key, numbers, words)
+    return Statement(id, section, kind, audiences, text, tuple(numbers.values()), evidence)

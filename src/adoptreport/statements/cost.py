@@ -9,7 +9,7 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
-from adoptreport.statements.catalogue import say
+from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 COST_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
@@ -100,13 +100,6 @@ def _statement(
     words: dict[str, str],
     evidence: tuple[Evidence, ...],
 ) -> Statement:
-    text = say(key, numbers, words)
-    return Statement(
-        id,
-        Section.COST,
-        StatementKind.FINDING,
-        COST_AUDIENCES,
-        text,
-        tuple(numbers.values()),
-        evidence,
+    return state(
+        id, Section.COST, StatementKind.FINDING, key, numbers, words, evidence, COST_AUDIENCES
     )

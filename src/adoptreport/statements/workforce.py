@@ -10,26 +10,11 @@ from adoptreport.analysis.workforce import Hours, Support
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
-from adoptreport.statements.catalogue import say
+from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 ALL = tuple(Audience)
 DETAIL = (Audience.FINANCE, Audience.FULL)
-
-
-def _statement(
-    id: str,
-    section: Section,
-    kind: StatementKind,
-    key: str,
-    numbers: dict[str, Number],
-    words: dict[str, str],
-    evidence: tuple[Evidence, ...],
-    audiences: tuple[Audience, ...] = ALL,
-) -> Statement:
-    return Statement(
-        id, section, kind, audiences, say(key, numbers, words), tuple(numbers.values()), evidence
-    )
 
 
 def hours_number(name: str, interval: Interval) -> Number:
@@ -72,7 +57,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
         numbers["adoption"] = share("adoption_rate", work.adoption_rate, Unit.PROPORTION)
         key = "workforce_total"
     out = [
-        _statement(
+        state(
             "workforce.total", Section.WORKFORCE, StatementKind.FINDING, key, numbers, {}, evidence
         )
     ]
@@ -87,7 +72,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
             "high": _fte_hours("high", scenario.freed_fte.high, scenario.freed_hours.high),
         }
         out.append(
-            _statement(
+            state(
                 f"workforce.scenario.{scenario.adoption:g}",
                 Section.WORKFORCE,
                 StatementKind.FINDING,
@@ -102,7 +87,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
     for entry in work.support:
         if entry.support is Support.ZERO and entry.loss is not None:
             out.append(
-                _statement(
+                state(
                     f"workforce.loss.{entry.kind}",
                     Section.WORKFORCE,
                     StatementKind.CAVEAT,
@@ -141,7 +126,7 @@ def _contrast(
     )
     label = next(k.label for k in case.case.kinds_of_work if k.id == gap.claim.scope).lower()
     return [
-        _statement(
+        state(
             "workforce.contrast",
             Section.WORKFORCE,
             StatementKind.FINDING,
@@ -168,7 +153,7 @@ def _team(team: Hours, case: Case, findings: Findings) -> Statement:
         RecordRef(case.files["workforce"], f"row {row}", team.team),
         findings.pilot_evidence,
     )
-    return _statement(
+    return state(
         f"workforce.team.{team.team}",
         Section.WORKFORCE,
         StatementKind.FINDING,
@@ -242,7 +227,7 @@ def _assumption(check: AssumptionCheck) -> Statement:
         else:
             key = "assumption_checked"
             words["verdict"] = check.verdict.value
-    return _statement(
+    return state(
         f"assumption.{id}",
         Section.ASSUMPTIONS,
         StatementKind.VERDICT,
