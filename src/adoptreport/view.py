@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from adoptreport import __version__
 from adoptreport.analysis import Findings
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
-from adoptreport.analysis.mix import BenchmarkGap
 from adoptreport.charts import VERDICT_COLOURS, Chart
 from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
@@ -298,18 +297,6 @@ def _verdict_class(verdict: str) -> str:
     return "verdict-" + verdict.replace(" ", "-")
 
 
-GRADE_ORDER = ("official", "independent", "blog", "estimate")
-
-
-def _headline(case: Case, findings: Findings) -> BenchmarkGap | None:
-    """The claim the case names, else the highest score among the best-graded claims."""
-    gaps = findings.benchmark_gaps
-    named = [g for g in gaps if g.claim.id == case.case.headline_claim]
-    if named or not gaps:
-        return named[0] if named else None
-    return min(gaps, key=lambda g: (GRADE_ORDER.index(g.claim.source_grade.value), -g.claim.score))
-
-
 def build_view(
     case: Case,
     findings: Findings,
@@ -322,7 +309,7 @@ def build_view(
     by_id = {s.id: s for s in statements}
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     labels = {k.id: k.label for k in case.case.kinds_of_work}
-    headline_gap = _headline(case, findings)
+    headline_gap = findings.headline
     headline: list[Paragraph] = []
     if headline_gap is not None:
         claim_id = headline_gap.claim.id

@@ -10,7 +10,7 @@ import numpy as np
 from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
-from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, work_mix
+from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
 from adoptreport.analysis.pilot import Cell, cells
 from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
@@ -62,6 +62,7 @@ class Findings:
     kinds: tuple[KindVerdict, ...]
     tools: tuple[ToolSummary, ...]
     benchmark_gaps: tuple[BenchmarkGap, ...]
+    headline: BenchmarkGap | None  # the claim the summary leads with
     mix: WorkMix
     workforce: WorkforceFindings
     assumptions: tuple[AssumptionCheck, ...]
@@ -79,6 +80,9 @@ def analyse(case: Case) -> Findings:
     )
     benchmarks_file = case.files.get("benchmarks", "benchmarks.yaml")
     kinds = _kind_verdicts(case, all_cells, mix)
+    gaps = benchmark_gaps(
+        case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
+    )
     workforce = _workforce(case, kinds)
     return Findings(
         level=policy.confidence_level,
@@ -86,9 +90,8 @@ def analyse(case: Case) -> Findings:
         cells=all_cells,
         kinds=kinds,
         tools=_tool_summaries(case, policy),
-        benchmark_gaps=benchmark_gaps(
-            case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
-        ),
+        benchmark_gaps=gaps,
+        headline=headline_gap(gaps, case.case.headline_claim),
         mix=mix,
         workforce=workforce,
         assumptions=tuple(

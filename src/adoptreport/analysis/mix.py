@@ -98,3 +98,16 @@ def benchmark_gaps(
             )
         )
     return tuple(gaps)
+
+
+# Source grades, most trustworthy first.
+GRADE_ORDER = ("official", "independent", "blog", "estimate")
+
+
+def headline_gap(gaps: tuple[BenchmarkGap, ...], named: str | None) -> BenchmarkGap | None:
+    """The claim the case leads with: the one it names, else the highest score among the
+    best-graded claims."""
+    chosen = [g for g in gaps if g.claim.id == named]
+    if chosen or not gaps:
+        return chosen[0] if chosen else None
+    return min(gaps, key=lambda g: (GRADE_ORDER.index(g.claim.source_grade.value), -g.claim.score))

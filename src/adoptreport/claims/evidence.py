@@ -74,6 +74,7 @@ class Evidence:
     kinds: tuple[KindVerdict, ...]
     tools: tuple[ToolSummary, ...]
     gaps: tuple[BenchmarkGap, ...]
+    headline_gap: BenchmarkGap | None  # the claim the report leads with (analysis decides)
 
     @classmethod
     def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
@@ -86,6 +87,7 @@ class Evidence:
             kinds=findings.kinds,
             tools=findings.tools,
             gaps=findings.benchmark_gaps,
+            headline_gap=findings.headline,
         )
 
     def grounds(self, quantity: Quantity, topics: tuple[str, ...] = ()) -> tuple[Known, ...]:
@@ -122,13 +124,7 @@ class Evidence:
         return True
 
     def headline(self) -> BenchmarkGap | None:
-        """The claim the case leads with, else the highest score among the best-graded claims."""
-        named = [g for g in self.gaps if g.claim.id == self.case.case.headline_claim]
-        grades = ("official", "independent", "blog", "estimate")
-        ranked = named or sorted(
-            self.gaps, key=lambda g: (grades.index(g.claim.source_grade.value), -g.claim.score)
-        )
-        return ranked[0] if ranked else None
+        return self.headline_gap
 
     def cells_for(self, tools: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[Cell, ...]:
         return tuple(

@@ -112,11 +112,9 @@ def _contrast(
     case: Case, findings: Findings, total: Hours, evidence: tuple[Evidence, ...]
 ) -> list[Statement]:
     """Beside the headline benchmark's kind of work, the share of all hours the evidence supports."""
-    scoped = [g for g in findings.benchmark_gaps if g.scope_hours_share is not None]
-    if not scoped or total.engineering_hours <= 0:
+    gap = findings.headline
+    if gap is None or gap.scope_hours_share is None or total.engineering_hours <= 0:
         return []
-    gap = max(scoped, key=lambda g: g.claim.score)
-    assert gap.scope_hours_share is not None
     whole, freed_hours = total.engineering_hours, total.freed_hours
     freed = Interval(
         freed_hours.low / whole,
