@@ -115,7 +115,7 @@ def analyse(case: Case) -> Findings:
             workforce.adoption_rate,
             case.case.working_weeks_per_year,
             workforce.fte_hours_per_week,
-            policy.confidence_level,
+            policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
     )

@@ -167,7 +167,32 @@ SENTENCES: dict[str, str] = {
     "cost_known": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the hours it frees "
         "on the kinds of work with evidence are worth {value} a year at loaded cost, a net "
-        "value of {net} before token costs, which the pilot did not measure."
+        "value of {net} before token costs, which are not measured."
+    ),
+    "cost_known_with_tokens": (
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year and tokens about "
+        "{tokens}; the hours it frees on the kinds of work with evidence are worth {value} a "
+        "year at loaded cost, a net value of {net}."
+    ),
+    "tokens_annual": (
+        "{tool}'s token cost is about {tokens} a year: the pilot's mean token cost per attempt "
+        "in each kind of work it is valued on, times the {tasks} tasks a year that the plan's "
+        "engineers do in those kinds now."
+    ),
+    "tokens_not_measured": "{tool}'s token cost is not measured: {reason}.",
+    "per_change_tokens": (
+        "{tool}'s tokens cost {tokens} per merged change, over {attempts} pilot attempts with "
+        "token counts, failed attempts included."
+    ),
+    "per_change_hours": (
+        "Each change merged with {tool} in the pilot took {hours} of engineers' AI-assisted "
+        "work, review and rework, failed attempts included: {engineer_cost} at the average "
+        "loaded cost."
+    ),
+    "per_change_hours_no_rate": (
+        "Each change merged with {tool} in the pilot took {hours} of engineers' AI-assisted "
+        "work, review and rework, failed attempts included; their money value is not "
+        "measured, because {reason}."
     ),
     "cost_no_price": (
         "{tool}: the vendor states no seat price, so its cost is not measured; the hours it "
