@@ -137,3 +137,32 @@ def test_benchmark_claims_show_their_source_grade_wherever_quoted(
                 f"{claim.source_grade.value} source" in window
                 or f"{claim.source_grade.value}-source" in text[start - 80 : start]
             ), claim.id
+
+
+def test_paths_the_default_case_does_not_take(case_copy: Path, tmp_path: Path) -> None:
+    """No baseline in the pilot → not verifiable; an unstated must → unverified, still ranked."""
+    import pandas as pd
+    import yaml
+
+    pilot = pd.read_csv(case_copy / "pilot.csv", dtype=str, keep_default_na=False)
+    pilot[pilot["tool"] != "apex-coder-4"].to_csv(case_copy / "pilot.csv", index=False)
+    vendors = yaml.safe_load((case_copy / "vendors.yaml").read_text())
+    brightline = next(v for v in vendors["vendors"] if v["id"] == "brightline")
+    del brightline["sso"], brightline["context_window_tokens"]
+    (case_copy / "vendors.yaml").write_text(yaml.safe_dump(vendors, sort_keys=False))
+    out = tmp_path / "p.pdf"
+    report = api.build(case_copy, out, Audience.PROCUREMENT)
+    text = pdf_text(out)
+    apex = next(v for v in report.findings.procurement.vendors if v.vendor == "apex-ai")
+    assert apex.claims[0].ratio is None
+    assert (
+        "The pilot did not run Apex Coder 4; Apex Coder 5 had "
+        f"{fmt.rate_interval(apex.claims[0].observed.rate)} incidents per attempt, and the "  # type: ignore[union-attr]
+        "claimed reduction is not verifiable from local data." in text
+    )
+    bright = next(v for v in report.findings.procurement.vendors if v.vendor == "brightline")
+    assert bright.status is GateStatus.UNVERIFIED and bright.rank == 1
+    assert "sso: unverified. Brightline does not state its single sign-on" in text
+    assert "Brightline fails no must-requirement but does not state" in text
+    assert "Brightline states no context window, so whether route-planner" in text
+    assert "not measured" in _page(out, 0)  # the matrix's context cell for Brightline

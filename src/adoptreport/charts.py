@@ -60,7 +60,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     rows = []
     for gap in findings.benchmark_gaps:
-        label = f"{names[gap.claim.tool]} · {gap.claim.benchmark}"
+        label = f"{names[gap.claim.tool]} · {gap.claim.benchmark} ({gap.claim.source_grade.value})"
         rows.append(
             {
                 "claim": label,
