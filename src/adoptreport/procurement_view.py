@@ -171,7 +171,7 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
         Cell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
         saved,
         claim_cell,
-        Cell(_text(cost, "annual_seat_cost"), "seats a year") if cost else Cell(NOT_MEASURED),
+        Cell(_text(cost, "annual_seat_cost"), "a year") if cost else Cell(NOT_MEASURED),
         context_cell,
         hallucination,
     )
@@ -241,7 +241,8 @@ def _context_rows(
         for vendor in vendors:
             statement = s.get(f"vendor.{vendor.vendor}.context.{codebase.name}")
             fit = next(f for f in vendor.context if f.codebase.name == codebase.name)
-            size = _text(statement, "codebase_tokens")
+            size_cell = _number(statement, "codebase_tokens")
+            size = f"{size_cell.main} {size_cell.detail}".strip()
             if fit.fit.value == "partly":
                 cells.append(
                     Cell(

@@ -230,8 +230,8 @@ SENTENCES: dict[str, str] = {
     ),
     "fit_tool_choice": (
         "{vendor} offers several tools; it is scored by {tool}, the one the pilot measured on "
-        "the largest share of our engineering hours ({covered}), not by its newest or its "
-        "best-scoring tool."
+        "the largest share of our engineering hours ({covered}); a tool tried on fewer kinds "
+        "of work does not stand in for the vendor."
     ),
     "headline_not_best": (
         "{vendor} has the highest {grade}-source benchmark claim ({score} on {benchmark} for "
