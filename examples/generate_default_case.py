@@ -236,7 +236,7 @@ CASE = {
     },
     "adoption_rate": 0.8,
     "codebases": [
-        {"name": "route-planner", "tokens": 180_000},
+        {"name": "route-planner", "bytes": 720_000},  # a size in bytes: converted at bytes/4
         {"name": "warehouse-core", "tokens": 900_000},
         {"name": "erp-bridge (legacy)", "tokens": 4_200_000},
     ],

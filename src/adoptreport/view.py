@@ -11,6 +11,7 @@ from adoptreport.charts import VERDICT_COLOURS, Chart
 from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
+from adoptreport.procurement_view import Paragraph, ProcurementView, procurement_view
 from adoptreport.statements import Section, Statement
 
 MAX_RANGES_SHOWN = 4
@@ -22,8 +23,8 @@ MAX_RANGES_SHOWN = 4
 SECTIONS: dict[Audience, tuple[str, ...]] = {
     Audience.BOARD: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
                      "assumptions", "claims", "methodology", "ledger"),
-    Audience.PROCUREMENT: ("cover", "summary", "benchmark", "verdicts", "review", "cost",
-                           "methodology", "ledger"),
+    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "benchmark",
+                           "verdicts", "review", "cost", "methodology", "ledger"),
     Audience.FINANCE: ("cover", "summary", "workforce", "assumptions", "cost", "verdicts",
                        "methodology", "ledger"),
     Audience.FULL: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
@@ -40,6 +41,7 @@ SECTION_OF = {
     Section.ASSUMPTIONS: "assumptions",
     Section.COST: "cost",
     Section.METHODOLOGY: "methodology",
+    Section.VENDORS: "vendors",
 }
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",
@@ -47,13 +49,6 @@ ASSUMPTION_CLASSES = {
     "not supported": "verdict-do-not-automate",
     "not testable": "verdict-insufficient-evidence",
 }
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    id: str
-    text: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -187,6 +182,7 @@ class ReportView:
     sections: tuple[str, ...]
     show_cells: bool
     verdict_legend: tuple[tuple[str, str], ...]
+    procurement: ProcurementView
 
 
 def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> tuple[TeamRow, ...]:
@@ -467,4 +463,5 @@ def build_view(
         sections=tuple(x for x in SECTIONS[audience] if x != "claims" or draft is not None),
         show_cells=bool(cells),
         verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
+        procurement=procurement_view(case, findings, statements),
     )

@@ -12,6 +12,7 @@ from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
 from adoptreport.analysis.pilot import Cell, cells
+from adoptreport.analysis.procurement import Procurement, procurement
 from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
 from adoptreport.analysis.workforce import (
@@ -68,6 +69,7 @@ class Findings:
     assumptions: tuple[AssumptionCheck, ...]
     costs: tuple[ToolCost, ...]
     pilot_evidence: RowRanges
+    procurement: Procurement
 
 
 def analyse(case: Case) -> Findings:
@@ -118,6 +120,7 @@ def analyse(case: Case) -> Findings:
             policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
+        procurement=procurement(case, all_cells, mix, gaps),
     )
 
 

@@ -123,3 +123,34 @@ def money_each_interval(interval: Interval, currency: str) -> str:
 def hours_each_interval(interval: Interval) -> str:
     """Hours of one piece of work, to a tenth: '3.5 h (90% CI 2.9–4.1)'."""
     return f"{interval.point:,.1f} h ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
+
+
+def days(value: float) -> str:
+    return f"{value:,.0f} days" if value != 1 else "1 day"
+
+
+def tokens(value: float) -> str:
+    """'400,000 tokens'; estimates round to the thousand so they do not look counted."""
+    return f"{value:,.0f} tokens"
+
+
+def tokens_estimate(interval: Interval) -> str:
+    """'180,000 tokens (estimated 144,000–240,000)': a size converted from bytes."""
+    low, point, high = (round(v, -3) for v in (interval.low, interval.point, interval.high))
+    return f"{point:,.0f} tokens (estimated {low:,.0f}–{high:,.0f})"
+
+
+def money_per_month(value: float, currency: str) -> str:
+    return f"{currency} {value:,.2f}".removesuffix(".00") + " a month"
+
+
+def fit_score(value: float) -> str:
+    """A weighted fit in [0, 1], two decimals: '0.58'."""
+    return f"{value:.2f}"
+
+
+def ratio_interval(interval: Interval) -> str:
+    """A rate ratio: '1.20 (90% CI 0.88–1.66)'; an unbounded end reads 'no upper limit'."""
+    high = "no upper limit" if interval.high == float("inf") else f"{interval.high:.2f}"
+    point = "unbounded" if interval.point == float("inf") else f"{interval.point:.2f}"
+    return f"{point} ({level(interval)} {interval.low:.2f}–{high})"

@@ -19,6 +19,7 @@ class Section(StrEnum):
     ASSUMPTIONS = "assumptions"
     COST = "cost"
     METHODOLOGY = "methodology"
+    VENDORS = "vendors"
 
 
 class StatementKind(StrEnum):
@@ -44,6 +45,11 @@ class Unit(StrEnum):
     PER_ATTEMPT = "incidents per attempt"
     COUNT = "count"
     CONFIDENCE = "confidence level"
+    DAYS = "days"
+    TOKENS = "tokens"
+    MONEY_PER_MONTH = "currency per month"
+    FIT_SCORE = "weighted fit score (0 to 1)"
+    RATE_RATIO = "rate ratio"
 
 
 @dataclass(frozen=True)
