@@ -55,6 +55,13 @@ def to_svg(spec: dict[str, Any]) -> str:
     return svg
 
 
+def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
+    """A PNG for slides, rendered offline with the shipped font; `scale` 2 suits a projector."""
+    _register_font()
+    png: bytes = vl_convert.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
+    return png
+
+
 def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     """Claimed score beside observed acceptance, on the matching kind and across the work mix."""
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}

@@ -86,3 +86,16 @@ def money(value: float, currency: str) -> str:
 def money_interval(interval: Interval, currency: str) -> str:
     low, high = money(interval.low, currency), money(interval.high, currency)
     return f"{money(interval.point, currency)} ({level(interval)} {low} to {high})"
+
+
+def signed_points(value: float) -> str:
+    """A change in a proportion, in percentage points with its sign: '+12', '−3.5'."""
+    number = percent_number(value)
+    text = f"{number:+.1f}" if number != round(number) else f"{number:+.0f}"
+    return text.replace("-", "−").replace("+0", "0") if number == 0 else text.replace("-", "−")
+
+
+def points_interval(interval: Interval) -> str:
+    """'+12 points (90% CI 3 to 21)': a difference of proportions, new minus old."""
+    low, high = (signed_points(v).lstrip("+") for v in (interval.low, interval.high))
+    return f"{signed_points(interval.point)} points ({level(interval)} {low} to {high})"

@@ -19,6 +19,7 @@ class Section(StrEnum):
     ASSUMPTIONS = "assumptions"
     COST = "cost"
     METHODOLOGY = "methodology"
+    CHANGES = "changes"  # since the previous period (analysis.diff)
 
 
 class StatementKind(StrEnum):
