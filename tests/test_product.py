@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import re
@@ -259,3 +260,22 @@ def test_build_without_a_terminal_prints_no_progress(tmp_path: Path) -> None:
     result = runner.invoke(app, ["build", str(DEFAULT_CASE), "-o", str(tmp_path / "r.pdf")])
     assert result.exit_code == 0
     assert result.output.startswith("wrote ") and "Rendering" not in result.output
+
+
+def test_verdict_colours_stay_apart_in_grey() -> None:
+    from adoptreport.charts import VERDICT_COLOURS
+
+    def luma(colour: str) -> float:
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        return 0.299 * r + 0.587 * g + 0.114 * b
+
+    greys = sorted(luma(c) for c in VERDICT_COLOURS.values())
+    assert min(b - a for a, b in itertools.pairwise(greys)) >= 45, greys
+    css = (Path(__file__).parents[1] / "templates" / "report.css").read_text()
+    for variable, verdict in (
+        ("automate", "automate with review"),
+        ("assist", "assist"),
+        ("insufficient", "insufficient evidence"),
+        ("donot", "do not automate"),
+    ):
+        assert f"--{variable}: {VERDICT_COLOURS[verdict]};" in css

@@ -16,13 +16,14 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 
 FONT = "Inter"
-# Colour carries meaning (verdicts); each verdict also has its own lightness, so the map
-# still reads in grey, and every cell is labelled in words.
+# Colour carries meaning (verdicts); each verdict also has its own lightness, well apart in
+# grey (Rec. 601 luma 35, 105, 181, 230), so the map still reads when printed in grey, and
+# every cell is labelled in words.
 VERDICT_COLOURS = {
-    Verdict.AUTOMATE_WITH_REVIEW.value: "#1b6e3a",
-    Verdict.ASSIST.value: "#7fbf7b",
+    Verdict.AUTOMATE_WITH_REVIEW.value: "#2e8b57",
+    Verdict.ASSIST.value: "#8fd18b",
     Verdict.INSUFFICIENT_EVIDENCE.value: "#e6e6e6",
-    Verdict.DO_NOT_AUTOMATE.value: "#8e1b1b",
+    Verdict.DO_NOT_AUTOMATE.value: "#5c0a0a",
 }
 CONFIG: dict[str, Any] = {
     "font": FONT,
