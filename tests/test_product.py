@@ -23,7 +23,7 @@ from adoptreport import api
 from adoptreport.cli import app
 from adoptreport.json_export import FORMAT, statements_from_json
 from adoptreport.models import Audience
-from adoptreport.output import OutputFormat, Paper
+from adoptreport.output import OutputFormat
 from adoptreport.render import FONT_FILES, font_dir
 from adoptreport.terminal import wants_progress
 from adoptreport.view import printed_statements
@@ -111,14 +111,24 @@ def test_every_embedded_font_is_the_shipped_inter(default_report: Built) -> None
         assert identity in shipped, (name, identity)
 
 
+@pytest.fixture(scope="module")
+def letter_board(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default case's board report on US Letter, built through the CLI."""
+    out = tmp_path_factory.mktemp("letter") / "letter.pdf"
+    result = runner.invoke(
+        app,
+        ["build", str(DEFAULT_CASE), "-o", str(out), "--paper", "letter", "--audience", "board"],
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
 def test_board_report_is_six_pages_at_most_with_the_summary_alone_on_page_two(
-    default_report: Built, tmp_path: Path
+    default_report: Built, letter_board: Path
 ) -> None:
     report, path, _ = default_report
     assert report.case.case.default_audience is Audience.BOARD
-    letter = tmp_path / "letter.pdf"
-    api.build(DEFAULT_CASE, letter, Audience.BOARD, paper=Paper.LETTER)
-    for pdf in (path, letter):
+    for pdf in (path, letter_board):
         pages = PdfReader(pdf).pages
         assert len(pages) <= 6, (pdf.name, len(pages))
         summary, after = _page_text(pdf, 1), _page_text(pdf, 2)
@@ -148,16 +158,14 @@ def test_full_report_keeps_every_section(full_report: Built) -> None:
 
 
 @pytest.mark.parametrize(
-    ("paper", "size"), [(Paper.A4, (595.28, 841.89)), (Paper.LETTER, (612.0, 792.0))]
+    ("built", "size"), [("default_report", (595.28, 841.89)), ("letter_board", (612.0, 792.0))]
 )
-def test_paper_sets_the_media_box(paper: Paper, size: tuple[float, float], tmp_path: Path) -> None:
-    out = tmp_path / f"{paper}.pdf"
-    result = runner.invoke(
-        app,
-        ["build", str(DEFAULT_CASE), "-o", str(out), "--paper", paper.value, "--audience", "board"],
-    )
-    assert result.exit_code == 0, result.output
-    for page in PdfReader(out).pages:
+def test_paper_sets_the_media_box(
+    built: str, size: tuple[float, float], request: pytest.FixtureRequest
+) -> None:
+    value = request.getfixturevalue(built)
+    path = value if isinstance(value, Path) else value[1]
+    for page in PdfReader(path).pages:
         box = [float(v) for v in page.mediabox]
         assert box[:2] == [0.0, 0.0]
         assert box[2:] == pytest.approx(size, abs=0.05)
@@ -226,9 +234,10 @@ def test_html_is_self_contained_and_says_what_the_pdf_says(
 
 def test_charts_dir_gets_svg_and_png_of_each_chart(tmp_path: Path) -> None:
     charts = tmp_path / "charts"
-    out = tmp_path / "report.pdf"
+    out = tmp_path / "report.json"  # the quickest format; the charts are what is tested
     result = runner.invoke(
-        app, ["build", str(DEFAULT_CASE), "-o", str(out), "--charts", str(charts)]
+        app,
+        ["build", str(DEFAULT_CASE), "-o", str(out), "--format", "json", "--charts", str(charts)],
     )
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in charts.iterdir())
@@ -257,7 +266,8 @@ def test_progress_only_on_a_terminal_outside_ci(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_build_without_a_terminal_prints_no_progress(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["build", str(DEFAULT_CASE), "-o", str(tmp_path / "r.pdf")])
+    out = str(tmp_path / "r.json")
+    result = runner.invoke(app, ["build", str(DEFAULT_CASE), "-o", out, "--format", "json"])
     assert result.exit_code == 0
     assert result.output.startswith("wrote ") and "Rendering" not in result.output
 
@@ -279,3 +289,11 @@ def test_verdict_colours_stay_apart_in_grey() -> None:
         ("donot", "do not automate"),
     ):
         assert f"--{variable}: {VERDICT_COLOURS[verdict]};" in css
+
+
+def test_letter_board_keeps_inside_the_right_margin(letter_board: Path) -> None:
+    from tests.test_render import _rightmost_word
+
+    rightmost, width = _rightmost_word(letter_board)
+    assert width == pytest.approx(612.0, abs=0.05)
+    assert rightmost <= width - 18 / 25.4 * 72 + 1  # the page's 18 mm right margin
