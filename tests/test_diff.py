@@ -162,3 +162,10 @@ def test_previous_case_outside_the_case_folder_is_refused(case_copy: Path, tmp_p
     )
     assert result.exit_code == 0, result.output
     assert VERDICT_CHANGE in pdf_text(out)
+
+
+def test_diff_of_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    result = runner.invoke(app, ["diff", str(missing), str(DEFAULT_CASE)])
+    assert result.exit_code == 2
+    assert f"{missing}: expected a case folder, found nothing" in result.output
