@@ -41,3 +41,13 @@ def default_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report
     out = tmp_path_factory.mktemp("build") / "report.pdf"
     report = api.build(DEFAULT_CASE, out)
     return report, out, pdf_text(out)
+
+
+@pytest.fixture(scope="session")
+def full_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
+    """The default case built once for the full audience."""
+    from adoptreport.models import Audience
+
+    out = tmp_path_factory.mktemp("build-full") / "full.pdf"
+    report = api.build(DEFAULT_CASE, out, Audience.FULL)
+    return report, out, pdf_text(out)

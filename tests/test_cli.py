@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from adoptreport.cli import app
@@ -89,7 +90,14 @@ def test_schema_covers_every_input_file() -> None:
     assert "review_minutes" in schemas["pilot.csv"]["properties"]
 
 
-@pytest.mark.parametrize("command", ["validate", "build", "init", "schema", "version"])
+COMMANDS = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_command_list_is_read_from_the_app() -> None:
+    assert {"validate", "build", "diff", "hash", "check-claims", "init", "schema"} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0

@@ -8,13 +8,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-import adoptreport
 from adoptreport import api
 from adoptreport.analysis.procurement import GateStatus
 from adoptreport.models import Audience
 from adoptreport.statements import format as fmt
 from tests.conftest import DEFAULT_CASE, collapse, pdf_text
-from tests.test_render import NUMBER, _body_numbers, _rightmost_word
+from tests.test_render import _rightmost_word, untraced_numbers
 
 Built = tuple[api.Report, Path, str]
 
@@ -93,26 +92,7 @@ def test_hallucination_claim_is_tested_against_both_tools(procurement_report: Bu
 
 def test_every_number_printed_is_in_the_ledger(procurement_report: Built) -> None:
     report, _, text = procurement_report
-    case = report.case
-    names = [t.name for v in case.vendors.vendors for t in v.tools]
-    names += [c.model for c in case.benchmarks.claims] + [c.source for c in case.benchmarks.claims]
-    names += [c.benchmark for c in case.benchmarks.claims] + [case.case.title, case.case.period]
-    names += [case.case.report_date.strftime("%-d %B %Y"), f"adoptreport {adoptreport.__version__}"]
-    names += [c.source for v in case.vendors.vendors for c in v.hallucination_claims]
-    names += [c for v in case.vendors.vendors for c in v.certifications or []]
-    names += [r for v in case.vendors.vendors for r in v.deployment.regions or []]
-    names += [r.id for r in [*case.requirements.must, *case.requirements.should]]
-    names += [c.name for c in case.case.codebases]
-    ledger = {
-        n.lstrip("−-").replace(",", "")
-        for s in report.statements
-        if Audience.PROCUREMENT in s.audiences
-        for number in s.numbers
-        for n in NUMBER.findall(number.text)
-    }
-    axis_ticks = {str(n) for n in range(0, 101, 5)} | {str(n) for n in range(0, 1001, 20)}
-    body = _body_numbers(text, sorted(names, key=len, reverse=True))
-    assert not body - ledger - axis_ticks
+    assert not untraced_numbers(report, text, Audience.PROCUREMENT)
 
 
 def test_nothing_runs_past_the_right_margin(procurement_report: Built) -> None:

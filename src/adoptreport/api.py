@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,9 +13,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from adoptreport.analysis import Findings, analyse
-from adoptreport.charts import build_charts
+from adoptreport.analysis.diff import PeriodDiff, compare
+from adoptreport.charts import Chart, build_charts, to_png
 from adoptreport.claims import ClaimsReview, check_text, claims_review
 from adoptreport.export import tables, write_tables
+from adoptreport.json_export import report_json
 from adoptreport.load import load_case
 from adoptreport.measure import RepoSize
 from adoptreport.measure import measure_repo as _measure_repo
@@ -29,8 +32,11 @@ from adoptreport.models import (
     VendorsFile,
 )
 from adoptreport.models.folder import Case
-from adoptreport.render import render_html, render_pdf, write_atomically
+from adoptreport.output import OutputFormat, Paper
+from adoptreport.periods import previous_case_folder
+from adoptreport.render import render_html, render_pdf, render_standalone_html, write_atomically
 from adoptreport.statements import Statement, build_statements
+from adoptreport.statements.changes import change_statements
 from adoptreport.view import build_view
 
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -52,12 +58,30 @@ class ClaimsInputError(ValueError):
     """No draft to check: no text given and no claims.md in the case."""
 
 
+# Called with each stage's name ("load", "analyse", "charts", "render") as it starts.
+Progress = Callable[[str], None]
+STAGES = ("load", "analyse", "charts", "render")
+
+
+def _quiet(stage: str) -> None:
+    pass
+
+
 @dataclass(frozen=True)
 class Report:
     case: Case
     findings: Findings
     statements: tuple[Statement, ...]
-    pdf: bytes
+    content: bytes  # what was written: the PDF, the HTML or the JSON
+    format: OutputFormat = OutputFormat.PDF
+    diff: PeriodDiff | None = None
+    input_hash: str = ""
+
+    @property
+    def pdf(self) -> bytes:
+        if self.format is not OutputFormat.PDF:
+            raise ValueError(f"this build wrote {self.format.value}, not a PDF")
+        return self.content
 
 
 def validate(folder: Path | str) -> Case:
@@ -65,12 +89,51 @@ def validate(folder: Path | str) -> Case:
     return load_case(folder)
 
 
-def input_hash(case: Case) -> str:
-    """SHA-256 over the case's input files, by name, in a fixed order."""
+def input_hash(case: Case, previous: Case | None = None) -> str:
+    """SHA-256 over the case's input files, by name, in a fixed order.
+
+    With a previous period's case, its own hash is appended under the name `previous`, so
+    the hash covers everything the report was built from.
+    """
     digest = hashlib.sha256()
     for name in sorted(case.files.values()):
         digest.update(name.encode() + b"\0" + (case.root / name).read_bytes() + b"\0")
+    if previous is not None:
+        digest.update(b"previous\0" + input_hash(previous).encode() + b"\0")
     return digest.hexdigest()
+
+
+def load_previous(case: Case, previous: Path | str | None = None) -> Case | None:
+    """The previous period's case: `previous` if given (trusted), else what case.yaml names."""
+    folder = Path(previous) if previous is not None else previous_case_folder(case)
+    return None if folder is None else load_case(folder)
+
+
+def case_hash(folder: Path | str, previous: Path | str | None = None) -> str:
+    """The input hash a build of `folder` prints on its stamp."""
+    case = load_case(folder)
+    return input_hash(case, load_previous(case, previous))
+
+
+def diff(old_folder: Path | str, new_folder: Path | str) -> PeriodDiff:
+    """What changed from the case in `old_folder` to the case in `new_folder`."""
+    return diff_cases(load_case(old_folder), load_case(new_folder))
+
+
+def diff_cases(old: Case, new: Case) -> PeriodDiff:
+    """What changed from one loaded case to another."""
+    return compare(old, analyse(old), new, analyse(new))
+
+
+def write_charts(folder: Path | str, charts: tuple[Chart, ...]) -> list[Path]:
+    """Each chart as `<id>.svg` and `<id>.png` (for slides), each written atomically."""
+    written = []
+    for chart in charts:
+        for suffix, data in ((".svg", chart.svg.encode("utf-8")), (".png", to_png(chart.spec))):
+            path = Path(folder) / f"{chart.id}{suffix}"
+            write_atomically(path, data)
+            written.append(path)
+    return written
 
 
 def build(
@@ -78,27 +141,59 @@ def build(
     output: Path | str,
     audience: Audience | None = None,
     tables_dir: Path | str | None = None,
+    paper: Paper = Paper.A4,
+    format: OutputFormat = OutputFormat.PDF,
+    charts_dir: Path | str | None = None,
+    previous: Path | str | None = None,
+    progress: Progress = _quiet,
 ) -> Report:
-    """Validate, analyse and render; the PDF appears at `output` whole or not at all."""
+    """Validate, analyse and render; the output appears at `output` whole or not at all.
+
+    `previous` is the previous period's case folder; by default the one case.yaml names.
+    """
     if Path(output).is_dir():
         raise OutputError(
-            f"{output} is a folder; give a file name, such as {Path(output) / 'report.pdf'}"
+            f"{output} is a folder; give a file name, such as {Path(output) / f'report.{format}'}"
         )
+    progress("load")
     case = load_case(folder)
+    before = load_previous(case, previous)
+    progress("analyse")
     findings = analyse(case)
     statements = build_statements(case, findings)
-    charts = build_charts(case, findings)
+    period_diff = None if before is None else compare(before, analyse(before), case, findings)
+    if period_diff is not None:
+        statements += tuple(change_statements(period_diff))
     chosen = audience or case.case.default_audience
-    review = claims_review(case, findings, statements)
-    html = render_html(build_view(case, findings, statements, charts, chosen, review))
-    report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
-    pdf = render_pdf(
-        html, identifier=input_hash(case)[:32].encode(), source_date=int(report_day.timestamp())
-    )
-    write_atomically(Path(output), pdf)
+    hashed = input_hash(case, before)
+    progress("charts")
+    charts = build_charts(case, findings) if format is not OutputFormat.JSON else ()
+    progress("render")
+    if format is OutputFormat.JSON:
+        content = report_json(case, findings, statements, chosen, hashed).encode("utf-8")
+    else:
+        review = claims_review(case, findings, statements)
+        view = build_view(
+            case, findings, statements, charts, chosen, review, paper.value, hashed, period_diff
+        )
+        content = (
+            render_standalone_html(view).encode("utf-8")
+            if format is OutputFormat.HTML
+            else _pdf(render_html(view), case, hashed)
+        )
+    write_atomically(Path(output), content)
     if tables_dir is not None:
         write_tables(Path(tables_dir), tables(case, findings))
-    return Report(case, findings, statements, pdf)
+    if charts_dir is not None:
+        write_charts(charts_dir, charts or build_charts(case, findings))
+    return Report(case, findings, statements, content, format, period_diff, hashed)
+
+
+def _pdf(html: str, case: Case, hashed: str) -> bytes:
+    report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
+    return render_pdf(
+        html, identifier=hashed[:32].encode(), source_date=int(report_day.timestamp())
+    )
 
 
 def check_claims(

@@ -16,13 +16,14 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 
 FONT = "Inter"
-# Colour carries meaning (verdicts); each verdict also has its own lightness, so the map
-# still reads in grey, and every cell is labelled in words.
+# Colour carries meaning (verdicts); each verdict also has its own lightness, well apart in
+# grey (Rec. 601 luma 35, 105, 181, 230), so the map still reads when printed in grey, and
+# every cell is labelled in words.
 VERDICT_COLOURS = {
-    Verdict.AUTOMATE_WITH_REVIEW.value: "#1b6e3a",
-    Verdict.ASSIST.value: "#7fbf7b",
+    Verdict.AUTOMATE_WITH_REVIEW.value: "#2e8b57",
+    Verdict.ASSIST.value: "#8fd18b",
     Verdict.INSUFFICIENT_EVIDENCE.value: "#e6e6e6",
-    Verdict.DO_NOT_AUTOMATE.value: "#8e1b1b",
+    Verdict.DO_NOT_AUTOMATE.value: "#5c0a0a",
 }
 CONFIG: dict[str, Any] = {
     "font": FONT,
@@ -53,6 +54,13 @@ def to_svg(spec: dict[str, Any]) -> str:
     _register_font()
     svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
     return svg
+
+
+def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
+    """A PNG for slides, rendered offline with the shipped font; `scale` 2 suits a projector."""
+    _register_font()
+    png: bytes = vl_convert.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
+    return png
 
 
 def benchmark_chart(case: Case, findings: Findings) -> Chart | None:

@@ -14,8 +14,10 @@ import typer
 from adoptreport import __version__, api
 from adoptreport.claims import as_table
 from adoptreport.models import Audience
+from adoptreport.output import OutputFormat, Paper
 from adoptreport.problems import CaseError
 from adoptreport.render import RenderError
+from adoptreport.terminal import build_progress, diff_table, wants_progress
 
 app = typer.Typer(
     help="Grounded reports on what AI can take on in your own engineering work.",
@@ -26,6 +28,10 @@ app = typer.Typer(
 
 CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport init`).")]
 BAD_INPUT = 2
+PreviousOption = Annotated[
+    Path | None,
+    typer.Option(help="The previous period's case folder; default: previous_case in case.yaml."),
+]
 
 
 def _plural(count: int, noun: str) -> str:
@@ -71,10 +77,25 @@ def build(
         Path | None,
         typer.Option(help="Also write the report's tables as CSV and XLSX into this folder."),
     ] = None,
+    paper: Annotated[Paper, typer.Option(help="Page size of the PDF.")] = Paper.A4,
+    format: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format", help="PDF; one self-contained HTML file; or JSON of every statement."
+        ),
+    ] = OutputFormat.PDF,
+    charts: Annotated[
+        Path | None,
+        typer.Option(help="Also write each chart as SVG and PNG into this folder, for slides."),
+    ] = None,
+    previous: PreviousOption = None,
 ) -> None:
-    """Build the PDF report from a case folder."""
+    """Build the report (PDF, HTML or JSON) from a case folder."""
     try:
-        report = api.build(case, output, audience, tables)
+        with build_progress(wants_progress()) as progress:
+            report = api.build(
+                case, output, audience, tables, paper, format, charts, previous, progress
+            )
     except CaseError as error:
         raise _fail_on_case(error, case) from None
     except api.OutputError as error:
@@ -86,7 +107,9 @@ def build(
     except OSError as error:
         typer.echo(f"cannot write {output}: {error.strerror}; nothing was written.", err=True)
         raise typer.Exit(code=1) from None
-    typer.echo(f"wrote {output} ({len(report.pdf):,} bytes, {len(report.statements)} statements)")
+    typer.echo(
+        f"wrote {output} ({len(report.content):,} bytes, {len(report.statements)} statements)"
+    )
 
 
 class ClaimsFormat(StrEnum):
@@ -194,6 +217,34 @@ def measure_repo(
         "a vendor's own tokenizer may differ.\n"
     )
     typer.echo(size.yaml_snippet(name or path.resolve().name), nl=False)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="The previous period's case folder.")],
+    new: Annotated[Path, typer.Argument(help="This period's case folder.")],
+) -> None:
+    """What changed between two periods: rates per kind of work, verdicts, tools, assumptions."""
+    cases = []
+    for folder in (old, new):
+        try:
+            cases.append(api.validate(folder))
+        except CaseError as error:
+            raise _fail_on_case(error, folder) from None
+    changes = api.diff_cases(*cases)
+    typer.echo(diff_table(changes, width=min(160, shutil.get_terminal_size((120, 24)).columns)))
+
+
+@app.command("hash")
+def hash_(
+    case: CaseArg,
+    previous: PreviousOption = None,
+) -> None:
+    """Print the SHA-256 of a case's input files, as the build stamp shows it (first 12 digits)."""
+    try:
+        typer.echo(api.case_hash(case, previous))
+    except CaseError as error:
+        raise _fail_on_case(error, case) from None
 
 
 @app.command()

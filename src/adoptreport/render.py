@@ -72,16 +72,41 @@ def environment() -> jinja2.Environment:
     return env
 
 
+FONT_FILES = ("Inter[opsz,wght].ttf", "Inter-Italic[opsz,wght].ttf")
+
+
 def render_html(view: ReportView) -> str:
+    """HTML for WeasyPrint: the stylesheet and fonts are read from the package."""
+    regular, italic = (font_dir() / name for name in FONT_FILES)
     return (
         environment()
         .get_template(TEMPLATE)
         .render(
             report=view,
-            font_url=(font_dir() / "Inter[opsz,wght].ttf").as_uri(),
-            font_italic_url=(font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri(),
+            font_url=regular.as_uri(),
+            font_italic_url=italic.as_uri(),
+            inline_css=None,
         )
     )
+
+
+def render_standalone_html(view: ReportView) -> str:
+    """One self-contained HTML file: stylesheet, fonts and charts inline; it fetches nothing."""
+    regular, italic = (_data_uri(font_dir() / name, "font/ttf") for name in FONT_FILES)
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            report=view,
+            font_url=regular,
+            font_italic_url=italic,
+            inline_css=(templates_dir() / "report.css").read_text(encoding="utf-8"),
+        )
+    )
+
+
+def _data_uri(path: Path, media_type: str) -> str:
+    return f"data:{media_type};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from adoptreport import __version__
 from adoptreport.analysis import Findings
+from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
 from adoptreport.charts import VERDICT_COLOURS, Chart
 from adoptreport.claims import ClaimsReview
@@ -13,6 +14,7 @@ from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.procurement_view import Paragraph, ProcurementView, procurement_view
 from adoptreport.statements import Section, Statement
+from adoptreport.statements.changes import DETECTED, NOT_IN_CASE
 
 MAX_RANGES_SHOWN = 4
 
@@ -21,16 +23,23 @@ MAX_RANGES_SHOWN = 4
 # instance, is detail the board's verdict map already carries).
 # fmt: off
 SECTIONS: dict[Audience, tuple[str, ...]] = {
-    Audience.BOARD: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
-                     "assumptions", "claims", "methodology", "ledger"),
-    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "benchmark",
-                           "verdicts", "review", "cost", "methodology", "ledger"),
-    Audience.FINANCE: ("cover", "summary", "workforce", "assumptions", "cost", "verdicts",
-                       "methodology", "ledger"),
-    Audience.FULL: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
-                    "assumptions", "cost", "claims", "methodology", "ledger"),
+    Audience.BOARD: ("cover", "summary", "changes", "benchmark", "verdicts", "review",
+                     "workforce", "assumptions", "methodology", "ledger"),
+    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "changes",
+                           "benchmark", "verdicts", "review", "cost", "methodology", "ledger"),
+    Audience.FINANCE: ("cover", "summary", "changes", "workforce", "assumptions", "cost",
+                       "verdicts", "methodology", "ledger"),
+    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "review", "vendors",
+                    "vendor_pages", "workforce", "assumptions", "cost", "claims", "methodology",
+                    "ledger"),
 }
 # fmt: on
+# Audiences that get the short form: each benchmark claim in the chart rather than in prose,
+# the methodology's essentials, and the ledger as a compact two-column list. The claims review
+# (a draft deck on trial) is for whoever writes the deck, so it stays out of the board's cut.
+BRIEF: frozenset[Audience] = frozenset({Audience.BOARD})
+SHORT_HASH = 12
+PLOTTED_NOTE = "plotted"
 # Statements live in sections; the summary also quotes the headline benchmark statements.
 SECTION_OF = {
     Section.SUMMARY: "summary",
@@ -42,6 +51,7 @@ SECTION_OF = {
     Section.COST: "cost",
     Section.METHODOLOGY: "methodology",
     Section.VENDORS: "vendors",
+    Section.CHANGES: "changes",
 }
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",
@@ -140,10 +150,27 @@ class ClaimRow:
 
 
 @dataclass(frozen=True)
+class ChangeRow:
+    kind: str
+    old_acceptance: Value
+    new_acceptance: Value
+    acceptance_change: Value
+    old_saved: Value
+    new_saved: Value
+    saved_change: Value
+    acceptance_detected: str  # "a detectable change", "no detectable difference" or ""
+    saved_detected: str
+    old_verdict: str
+    new_verdict: str
+    verdict_changed: bool
+
+
+@dataclass(frozen=True)
 class LedgerRow:
     id: str
     numbers: tuple[str, ...]
     evidence: tuple[str, ...]
+    note: str = ""  # where a statement shows when not as a sentence (PLOTTED_NOTE)
 
 
 @dataclass(frozen=True)
@@ -183,6 +210,13 @@ class ReportView:
     show_cells: bool
     verdict_legend: tuple[tuple[str, str], ...]
     procurement: ProcurementView
+    brief: bool = False
+    paper: str = "A4"  # a CSS @page size
+    input_hash: str = ""  # SHA-256 of the case's input files, in hex
+    short_hash: str = ""  # its first 12 hex digits, as the build stamp prints it
+    previous_period: str = ""  # "" when the case names no previous period
+    change_rows: tuple[ChangeRow, ...] = ()
+    changes: tuple[Paragraph, ...] = ()
 
 
 def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> tuple[TeamRow, ...]:
@@ -358,6 +392,59 @@ def _verdict_class(verdict: str) -> str:
     return "verdict-" + verdict.replace(" ", "-")
 
 
+def diff_rows(diff: PeriodDiff | None, by_id: dict[str, Statement]) -> tuple[ChangeRow, ...]:
+    if diff is None:
+        return ()
+    rows = []
+    for k in diff.kinds:
+        statement = by_id.get(f"change.kind.{k.kind}")
+        if statement is None or k.acceptance.difference is None:
+            continue  # a kind piloted in one period only is said in words
+
+        def detected(detectable: bool | None) -> str:
+            return "" if detectable is None else DETECTED[detectable]
+
+        rows.append(
+            ChangeRow(
+                k.label,
+                _value(statement, "old_acceptance"),
+                _value(statement, "new_acceptance"),
+                _value(statement, "acceptance_change"),
+                _value(statement, "old_saved"),
+                _value(statement, "new_saved"),
+                _value(statement, "saved_change"),
+                detected(k.acceptance.detectable),
+                detected(k.saved_fraction.detectable),
+                k.old_verdict.value if k.old_verdict else NOT_IN_CASE,
+                k.new_verdict.value if k.new_verdict else NOT_IN_CASE,
+                k.verdict_changed,
+            )
+        )
+    return tuple(rows)
+
+
+def headline_ids(findings: Findings) -> tuple[str, ...]:
+    """The statements the summary quotes about the headline benchmark claim."""
+    if findings.headline is None:
+        return ()
+    claim = findings.headline.claim
+    parts = tuple(f"benchmark.{claim.id}.{part}" for part in ("claim", "scope", "mix"))
+    return (*parts, f"benchmark.scope.{claim.scope}.meaning")
+
+
+def printed_statements(
+    findings: Findings, statements: tuple[Statement, ...], audience: Audience
+) -> tuple[Statement, ...]:
+    """The statements an audience's report prints (or plots): its evidence ledger."""
+    shown = set(SECTIONS[audience])
+    quoted = set(headline_ids(findings))
+    return tuple(
+        s
+        for s in statements
+        if audience in s.audiences and (SECTION_OF[s.section] in shown or s.id in quoted)
+    )
+
+
 def build_view(
     case: Case,
     findings: Findings,
@@ -365,18 +452,16 @@ def build_view(
     charts: tuple[Chart, ...],
     audience: Audience,
     draft: ClaimsReview | None = None,
+    paper: str = "A4",
+    input_hash: str = "",
+    diff: PeriodDiff | None = None,
 ) -> ReportView:
     statements = tuple(s for s in statements if audience in s.audiences)
+    brief = audience in BRIEF
     by_id = {s.id: s for s in statements}
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     labels = {k.id: k.label for k in case.case.kinds_of_work}
-    headline_gap = findings.headline
-    headline: list[Paragraph] = []
-    if headline_gap is not None:
-        claim_id = headline_gap.claim.id
-        ids = [f"benchmark.{claim_id}.{part}" for part in ("claim", "scope", "mix")]
-        ids.append(f"benchmark.scope.{headline_gap.claim.scope}.meaning")
-        headline = [_paragraph(by_id[i]) for i in ids if i in by_id]
+    headline = [_paragraph(by_id[i]) for i in headline_ids(findings) if i in by_id]
     verdicts = tuple(
         VerdictRow(
             kv.label,
@@ -396,6 +481,7 @@ def build_view(
             ),
         )
         for g in findings.benchmark_gaps
+        if not brief
     )
     cells = tuple(
         CellRow(
@@ -417,9 +503,14 @@ def build_view(
     def in_section(section: Section) -> tuple[Paragraph, ...]:
         return tuple(_paragraph(s) for s in statements if s.section is section)
 
-    shown = set(SECTIONS[audience])
     quoted = {p.id for p in headline}
-    printed = tuple(s for s in statements if SECTION_OF[s.section] in shown or s.id in quoted)
+    printed = printed_statements(findings, statements, audience)
+    in_prose = {p.id for block in claims for p in block.paragraphs} | quoted
+    plotted = {
+        s.id
+        for s in printed
+        if brief and s.id.startswith("benchmark.") and s.id.endswith((".claim", ".scope", ".mix"))
+    } - in_prose
 
     return ReportView(
         lang="en",
@@ -434,7 +525,9 @@ def build_view(
         verdicts=verdicts,
         claims=claims,
         scope_notes=tuple(
-            p for p in in_section(Section.BENCHMARK) if p.id.startswith("benchmark.scope.")
+            p
+            for p in in_section(Section.BENCHMARK)
+            if p.id.startswith("benchmark.scope.") and not (brief and p.id in quoted)
         ),
         cells=cells,
         review=in_section(Section.REVIEW),
@@ -457,11 +550,28 @@ def build_view(
                 s.id,
                 tuple(f"{n.name} = {n.text}" for n in s.numbers),
                 tuple(describe(e) for e in s.evidence),
+                PLOTTED_NOTE if s.id in plotted else "",
             )
             for s in printed
         ),
-        sections=tuple(x for x in SECTIONS[audience] if x != "claims" or draft is not None),
+        sections=tuple(
+            x
+            for x in SECTIONS[audience]
+            if (x != "claims" or draft is not None) and (x != "changes" or diff is not None)
+        ),
         show_cells=bool(cells),
         verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
         procurement=procurement_view(case, findings, statements),
+        brief=brief,
+        paper=paper,
+        input_hash=input_hash,
+        short_hash=input_hash[:SHORT_HASH],
+        previous_period=diff.old_period if diff else "",
+        change_rows=diff_rows(diff, by_id),
+        changes=tuple(
+            p
+            for p in in_section(Section.CHANGES)
+            if p.id not in {f"change.kind.{k.kind}" for k in (diff.kinds if diff else ())}
+            or by_id[p.id].numbers[0].name == "old_attempts"
+        ),
     )

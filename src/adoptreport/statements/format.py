@@ -154,3 +154,16 @@ def ratio_interval(interval: Interval) -> str:
     high = "no upper limit" if interval.high == float("inf") else f"{interval.high:.2f}"
     point = "unbounded" if interval.point == float("inf") else f"{interval.point:.2f}"
     return f"{point} ({level(interval)} {interval.low:.2f}–{high})"
+
+
+def signed_points(value: float) -> str:
+    """A change in a proportion, in percentage points with its sign: '+12', '−3.5'."""
+    number = percent_number(value)
+    text = f"{number:+.1f}" if number != round(number) else f"{number:+.0f}"
+    return text.replace("-", "−").replace("+0", "0") if number == 0 else text.replace("-", "−")
+
+
+def points_interval(interval: Interval) -> str:
+    """'+12 points (90% CI 3 to 21)': a difference of proportions, new minus old."""
+    low, high = (signed_points(v).lstrip("+") for v in (interval.low, interval.high))
+    return f"{signed_points(interval.point)} points ({level(interval)} {low} to {high})"

@@ -20,6 +20,7 @@ class Section(StrEnum):
     COST = "cost"
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
+    CHANGES = "changes"  # since the previous period (analysis.diff)
 
 
 class StatementKind(StrEnum):

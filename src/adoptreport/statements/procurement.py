@@ -30,7 +30,7 @@ from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
-PROCUREMENT = (Audience.PROCUREMENT,)
+PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
 Values = dict[str, Number]
 Words = dict[str, str]
 
