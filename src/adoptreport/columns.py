@@ -7,7 +7,6 @@ so each column is checked once, vectorised, against the constraints the row mode
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 from dataclasses import dataclass
 from enum import StrEnum
@@ -16,6 +15,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import annotated_types
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from adoptreport.problems import Problem, row_problem, shown
@@ -122,7 +123,7 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
         values = parsed.dt.date.where(~blank, None).astype(object)
     else:
         text = raw.astype(str).str.strip()
-        values = text.where(~blank, None).astype(object)
+        values = text.where(~blank)
         if issubclass(spec.kind, StrEnum):
             allowed = [m.value for m in spec.kind]
             wrong = ~blank & ~text.isin(allowed)
@@ -130,7 +131,7 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
             for i in np.flatnonzero(wrong.to_numpy()):
                 bad.append((int(i), f"expected one of {expected} (got {shown(raw.iloc[i])})"))
         if spec.pattern is not None:
-            wrong = ~blank & ~text.str.fullmatch(spec.pattern, flags=re.ASCII)
+            wrong = ~blank & ~text.str.fullmatch(spec.pattern).fillna(False).astype(bool)
             for i in np.flatnonzero(wrong.to_numpy()):
                 bad.append(
                     (
@@ -152,16 +153,32 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
                 file,
                 int(rows[bad[MAX_PROBLEMS_PER_COLUMN][0]]),
                 spec.name,
-                f"… and {rest} more problems in this column",
+                f"… and {rest:,} more problems in this column",
             )
         )
     return ColumnResult(values, problems)
 
 
+def _cast_to_float(raw: pd.Series, blank: pd.Series) -> pd.Series | None:
+    """The column as floats in one vectorised cast (NaN where blank); None if any value fails."""
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        return raw.astype(float)
+    if not pd.api.types.is_string_dtype(raw):
+        return None
+    text = pa.array(raw.where(~blank, None).astype(str), from_pandas=True)
+    try:
+        values = pc.cast(pc.utf8_trim_whitespace(text), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(values.to_numpy(zero_copy_only=False), index=raw.index, dtype=float)
+
+
 def _numbers(
     raw: pd.Series, blank: pd.Series, spec: ColumnSpec, bad: list[tuple[int, str]]
 ) -> pd.Series:
-    numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
+    numeric = _cast_to_float(raw, blank)
+    if numeric is None:  # some value is not a number: pandas finds which, row by row
+        numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
     noun = "a whole number" if spec.kind is int else "a number"
     not_number = (numeric.isna() & ~blank) | ~np.isfinite(numeric.fillna(0.0))
     for i in np.flatnonzero(not_number.to_numpy()):

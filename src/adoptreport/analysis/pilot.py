@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from adoptreport.analysis.evidence import RowRanges
-from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
+from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import Decision, decide
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome
 from adoptreport.models.case import Policy
@@ -79,7 +79,7 @@ def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file:
     timed = group[group["net_saved_minutes"].notna()]
     seed = _cell_seed(policy.seed, tool, kind)
     saved = (
-        bootstrap_ratio(
+        ratio_interval(
             timed["net_saved_minutes"].to_numpy(float),
             timed["baseline_minutes"].to_numpy(float),
             level,
@@ -91,7 +91,7 @@ def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file:
     )
     review = merged["review_minutes"].dropna().to_numpy(float)
     review_interval = (
-        bootstrap_ratio(review, np.ones_like(review), level, policy.bootstrap_draws, seed + 1)
+        ratio_interval(review, np.ones_like(review), level, policy.bootstrap_draws, seed + 1)
         if len(review)
         else None
     )

@@ -73,6 +73,35 @@ def bootstrap_ratio(
     return Interval(float(low), point, float(high), level)
 
 
+# Above this many rows a ratio's interval comes from the delta method instead of the bootstrap:
+# the bootstrap costs draws × rows, and at this size the two agree (tests/test_scale.py).
+BOOTSTRAP_MAX_ROWS = 2_000
+
+
+def ratio_interval(
+    numerator: np.ndarray, denominator: np.ndarray, level: float, draws: int, seed: int
+) -> Interval:
+    """Σ numerator / Σ denominator: percentile bootstrap up to `BOOTSTRAP_MAX_ROWS` rows,
+    the delta method (linearised ratio estimator, Cochran 1977 §6.4) above."""
+    if len(numerator) <= BOOTSTRAP_MAX_ROWS:
+        return bootstrap_ratio(numerator, denominator, level, draws, seed)
+    return delta_ratio(numerator, denominator, level)
+
+
+def delta_ratio(numerator: np.ndarray, denominator: np.ndarray, level: float) -> Interval:
+    """Σ numerator / Σ denominator with a normal interval from the linearised variance:
+    se² = n/(n−1) · Σ (yᵢ − R·xᵢ)² / (Σ xᵢ)²."""
+    n = len(numerator)
+    if n < 2 or len(denominator) != n:
+        raise ValueError("need two equally long arrays of at least two rows")
+    total = float(denominator.sum())
+    point = float(numerator.sum()) / total
+    residuals = numerator - point * denominator
+    se = math.sqrt(n / (n - 1) * float(np.dot(residuals, residuals))) / abs(total)
+    half = z_score(level) * se
+    return Interval(point - half, point, point + half, level)
+
+
 def tasks_to_decide(point: float, spread: float, threshold: float, level: float) -> int | None:
     """Attempts needed for an interval of half-width z·spread/√n to clear `threshold`.
 
