@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from adoptreport.columns import validate_table
+from adoptreport.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
 from adoptreport.models import (
     AssumptionsFile,
     BenchmarksFile,
@@ -89,6 +90,12 @@ def load_case(folder: Path | str) -> Case:
 def _read_claims(path: Path, problems: list[Problem]) -> str | None:
     if not path.exists():
         return None
+    if not path.is_file():
+        problems.append(Problem(path.name, "", "", "expected a file, found a folder"))
+        return None
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
+        return None
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -123,6 +130,9 @@ def _find(
 
 
 def _read_structured(path: Path, problems: list[Problem]) -> Any:
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
+        return None
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -133,11 +143,15 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
         problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
         return None
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else safe_yaml(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{mark.line + 1}" if mark is not None else ""
-        problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}"))
+        hint = "; indent with spaces, not tabs" if "'\\t'" in str(error.problem) else ""
+        problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}{hint}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(path.name, "", "", "nested too deeply to be a case file"))
         return None
     except (yaml.YAMLError, json.JSONDecodeError) as error:
         problems.append(Problem(path.name, "", "", f"not valid {path.suffix[1:].upper()}: {error}"))
@@ -199,6 +213,9 @@ def _message(error: Any) -> str:
 def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.ndarray] | None:
     """The table (strings from CSV and XLSX, native types from Parquet) and each row's number
     as a person sees it in the file: the CSV line or spreadsheet row, header = 1."""
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
+        return None
     try:
         if path.suffix == ".csv":
             return _read_csv(path)
@@ -228,7 +245,12 @@ def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.n
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
+        header = handle.readline(MAX_HEADER_BYTES + 1)
+    if len(header) > MAX_HEADER_BYTES:
+        raise ValueError(
+            f"the first line is over {MAX_HEADER_BYTES:,} characters; expected a header row"
+            " of column names"
+        )
     separator = ";" if header.count(";") > header.count(",") else ","
     fast = _read_regular_csv(path, separator)
     if fast is not None:
