@@ -134,6 +134,14 @@ TOOL_PARAMS = {
     "brightline-dev": (0.90, 0.80, 0.95, "2026-07-06", "2026-10-30"),
     "cobalt-assist": (1.20, 1.00, 1.05, "2026-09-01", "2026-09-30"),
 }
+# Tokens read and written per minute of AI-assisted work (agentic tools re-read context on
+# every step). Cobalt's pilot logged no token counts: its token cost is not measured.
+TOKENS_PER_MINUTE = {
+    "apex-coder-5": (42_000, 900),
+    "apex-coder-4": (30_000, 650),
+    "brightline-dev": (26_000, 600),
+    "cobalt-assist": None,
+}
 HALLUCINATION_KINDS = ("invented_api", "nonexistent_file", "false_test_claim", "wrong_config_key")
 TEAMS = [  # team, role, headcount, loaded hourly cost (EUR), weekly hours per kind (KINDS order)
     ("platform", "Platform engineer", 16, 112, (4, 3, 3, 5, 6, 4, 3)),
@@ -146,6 +154,8 @@ TEAMS = [  # team, role, headcount, loaded hourly cost (EUR), weekly hours per k
 def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     next_id = iter(rng.permutation(np.arange(1000, 9000))[:2000])
+    # Token counts come from a stream of their own, so adding them left every other value as is.
+    token_rng = np.random.default_rng([SEED, 1])
     for kind, k in KINDS.items():
         pool = int(max(k.n) * 1.4)  # tasks in this kind; tools try overlapping subsets of them
         tasks = [f"NW-{next(next_id)}" for _ in range(pool)]
@@ -177,6 +187,11 @@ def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
                 )
                 halluc_measured = rng.random() > 0.02
                 defects = int(rng.poisson(k.defects)) if accepted else 0
+                read = wrote = None
+                if (per_minute := TOKENS_PER_MINUTE[tool]) is not None:
+                    ai_minutes = max(3, round(ai))
+                    read = round(per_minute[0] * ai_minutes * token_rng.lognormal(0.0, 0.35))
+                    wrote = round(per_minute[1] * ai_minutes * token_rng.lognormal(0.0, 0.35))
                 rows.append(
                     {
                         "task_id": tasks[i],
@@ -187,6 +202,8 @@ def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
                         "review_minutes": round(review),
                         "rework_minutes": round(rework),
                         "baseline_minutes": round(b) if measured[i] else None,
+                        "input_tokens": read,
+                        "output_tokens": wrote,
                         "hallucinations": count if halluc_measured else None,
                         "hallucination_kinds": ";".join(kinds)
                         if halluc_measured and kinds
@@ -219,7 +236,7 @@ CASE = {
     },
     "adoption_rate": 0.8,
     "codebases": [
-        {"name": "route-planner", "tokens": 180_000},
+        {"name": "route-planner", "bytes": 720_000},  # a size in bytes: converted at bytes/4
         {"name": "warehouse-core", "tokens": 900_000},
         {"name": "erp-bridge (legacy)", "tokens": 4_200_000},
     ],

@@ -16,6 +16,8 @@ from adoptreport.charts import build_charts
 from adoptreport.claims import ClaimsReview, check_text, claims_review
 from adoptreport.export import tables, write_tables
 from adoptreport.load import load_case
+from adoptreport.measure import RepoSize
+from adoptreport.measure import measure_repo as _measure_repo
 from adoptreport.models import (
     AssumptionsFile,
     Audience,
@@ -146,3 +148,8 @@ def init(folder: Path | str, force: bool = False) -> list[Path]:
             path.write_bytes(entry.read_bytes())
             written.append(path)
     return written
+
+
+def measure_repo(path: Path | str) -> RepoSize:
+    """Estimated tokens of a checkout's text files (bytes ÷ 4, range ÷ 5 to ÷ 3)."""
+    return _measure_repo(path)

@@ -60,7 +60,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
     rows = []
     for gap in findings.benchmark_gaps:
-        label = f"{names[gap.claim.tool]} · {gap.claim.benchmark}"
+        label = f"{names[gap.claim.tool]} · {gap.claim.benchmark} ({gap.claim.source_grade.value})"
         rows.append(
             {
                 "claim": label,
@@ -302,11 +302,48 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
     )
 
 
+def stability_chart(case: Case, findings: Findings) -> Chart | None:
+    """Share of reweighted draws in which each ranked vendor comes first."""
+    stability = findings.procurement.stability
+    if stability is None:
+        return None
+    names = {v.id: v.name for v in case.vendors.vendors}
+    rows = [
+        {"vendor": names[v], "share": share, "label": fmt.percent(share)}
+        for v, share in stability.first_share.items()
+    ]
+    data = pd.DataFrame(rows)
+    y = alt.Y("vendor:N", title=None, sort=None, axis=alt.Axis(labelLimit=200))
+    x = alt.X(
+        "share:Q",
+        scale=alt.Scale(domain=[0, 1]),
+        title="share of draws in which the vendor ranks first",
+        axis=alt.Axis(format="%", tickCount=5),
+    )
+    bars = alt.Chart(data).mark_bar(color="#1f5fa8", height=16).encode(y=y, x=x)
+    labels = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4, color="#222", fontSize=10)
+        .encode(y=y, x=x, text="label:N")
+    )
+    chart = (bars + labels).properties(width=380, height=alt.Step(26)).configure(**CONFIG)
+    spec = chart.to_dict()
+    parts = [f"{r['vendor']} first in {r['label']} of draws" for r in rows]
+    alt_text = (
+        f"Ranking stability over {stability.draws:,} seeded reweightings of the fit weights "
+        f"(each ×{1 - stability.spread:g} to ×{1 + stability.spread:g}): " + "; ".join(parts) + "."
+    )
+    return Chart(
+        "ranking_stability", "How often each vendor ranks first", to_svg(spec), alt_text, spec
+    )
+
+
 def build_charts(case: Case, findings: Findings) -> tuple[Chart, ...]:
     made = (
         benchmark_chart(case, findings),
         verdict_chart(case, findings),
         hours_chart(case, findings),
         assumptions_chart(case, findings),
+        stability_chart(case, findings),
     )
     return tuple(c for c in made if c is not None)

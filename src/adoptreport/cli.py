@@ -167,6 +167,35 @@ def schema(
         output.write_text(text + "\n", encoding="utf-8")
 
 
+@app.command("measure-repo")
+def measure_repo(
+    path: Annotated[Path, typer.Argument(help="A checkout of one codebase.")],
+    name: Annotated[
+        str | None, typer.Option(help="Codebase name for the YAML snippet; default the folder's.")
+    ] = None,
+) -> None:
+    """Estimate a checkout's size in tokens, to paste into case.yaml's codebases."""
+    try:
+        size = api.measure_repo(path)
+    except NotADirectoryError as error:
+        typer.echo(f"{error}; give the folder of a checkout", err=True)
+        raise typer.Exit(code=BAD_INPUT) from None
+    tokens = size.tokens
+    typer.echo(
+        f"{path}: {size.text_bytes:,} bytes of text in {_plural(size.files_counted, 'file')}; "
+        f"about {tokens.point:,.0f} tokens (range {tokens.low:,.0f}–{tokens.high:,.0f})."
+    )
+    typer.echo(
+        f"skipped: {size.skipped_binary:,} binary, {size.skipped_ignored:,} git-ignored, "
+        f"{size.skipped_vendored:,} in vendored or generated folders."
+    )
+    typer.echo(
+        "method: bytes ÷ 4 (range ÷ 5 to ÷ 3), typical of BPE tokenizers on source code; "
+        "a vendor's own tokenizer may differ.\n"
+    )
+    typer.echo(size.yaml_snippet(name or path.resolve().name), nl=False)
+
+
 @app.command()
 def version() -> None:
     """Print the version."""

@@ -7,14 +7,17 @@ carriage return); every such text cell gets a leading apostrophe so it stays tex
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from adoptreport.analysis import Findings
+from adoptreport.analysis.cost import ToolCost
+from adoptreport.analysis.stats import Interval
 from adoptreport.models.folder import Case
 from adoptreport.render import write_atomically
-from adoptreport.statements.format import percent_number
+from adoptreport.statements.format import money_each_number, money_number, percent_number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -89,7 +92,52 @@ def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
             for c in findings.cells
         ]
     )
-    return {"teams": teams, "assumptions": assumptions, "verdicts": cells}
+    costs = pd.DataFrame([_cost_row(names[c.tool], c, case.case.currency) for c in findings.costs])
+    return {"teams": teams, "assumptions": assumptions, "verdicts": cells, "costs": costs}
+
+
+def _ends(
+    name: str, interval: Interval | None, rounded: Callable[[float], float]
+) -> dict[str, object]:
+    """`name`, `name_low`, `name_high` as printed; blank (not measured) when unknown."""
+    if interval is None:
+        return {name: None, f"{name}_low": None, f"{name}_high": None}
+    return {
+        name: rounded(interval.point),
+        f"{name}_low": rounded(interval.low),
+        f"{name}_high": rounded(interval.high),
+    }
+
+
+def _cost_row(tool: str, cost: ToolCost, currency: str) -> dict[str, object]:
+    change = cost.per_change
+    return {
+        "tool": tool,
+        "currency": currency,
+        "seats_per_year": None
+        if cost.annual_seat_cost is None
+        else money_number(cost.annual_seat_cost),
+        **_ends("tokens_per_year", cost.annual_token_cost, money_number),
+        **_ends("value_of_hours_per_year", cost.annual_value, money_number),
+        **_ends("net_value_per_year", cost.net_value, money_number),
+        "net_value_includes_tokens": cost.annual_token_cost is not None,
+        **_ends(
+            "engineer_hours_per_merged_change", change.engineer_hours if change else None, _tenth
+        ),
+        **_ends(
+            "engineer_cost_per_merged_change",
+            change.engineer_cost if change else None,
+            money_each_number,
+        ),
+        **_ends("tokens_per_merged_change", change.tokens if change else None, money_each_number),
+        "break_even_acceptance_percent": None
+        if cost.break_even_acceptance is None
+        else percent_number(cost.break_even_acceptance),
+    }
+
+
+def _tenth(value: float) -> float:
+    return round(value, 1)
 
 
 def _shown(value: float, unit: str) -> float:

@@ -11,6 +11,7 @@ from adoptreport.charts import VERDICT_COLOURS, Chart
 from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
+from adoptreport.procurement_view import Paragraph, ProcurementView, procurement_view
 from adoptreport.statements import Section, Statement
 
 MAX_RANGES_SHOWN = 4
@@ -22,8 +23,8 @@ MAX_RANGES_SHOWN = 4
 SECTIONS: dict[Audience, tuple[str, ...]] = {
     Audience.BOARD: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
                      "assumptions", "claims", "methodology", "ledger"),
-    Audience.PROCUREMENT: ("cover", "summary", "benchmark", "verdicts", "review", "cost",
-                           "methodology", "ledger"),
+    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "benchmark",
+                           "verdicts", "review", "cost", "methodology", "ledger"),
     Audience.FINANCE: ("cover", "summary", "workforce", "assumptions", "cost", "verdicts",
                        "methodology", "ledger"),
     Audience.FULL: ("cover", "summary", "benchmark", "verdicts", "review", "workforce",
@@ -40,6 +41,7 @@ SECTION_OF = {
     Section.ASSUMPTIONS: "assumptions",
     Section.COST: "cost",
     Section.METHODOLOGY: "methodology",
+    Section.VENDORS: "vendors",
 }
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",
@@ -47,13 +49,6 @@ ASSUMPTION_CLASSES = {
     "not supported": "verdict-do-not-automate",
     "not testable": "verdict-insufficient-evidence",
 }
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    id: str
-    text: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -97,6 +92,22 @@ class TeamRow:
     hours: Value
     fte: Value
     unknown: str
+
+
+@dataclass(frozen=True)
+class CostRow:
+    """One tool's money, a year and per merged change; each cell from a statement's number."""
+
+    tool: str
+    seats: Value
+    tokens: Value
+    value: Value
+    net: Value
+    hours_per_change: Value
+    engineer_cost_per_change: Value
+    tokens_per_change: Value
+    break_even: Value
+    acceptance: Value
 
 
 @dataclass(frozen=True)
@@ -162,6 +173,7 @@ class ReportView:
     scenarios: tuple[ScenarioRow, ...]
     assumptions: tuple[AssumptionRow, ...]
     cost: tuple[Paragraph, ...]
+    cost_rows: tuple[CostRow, ...]
     draft_claims: tuple[ClaimRow, ...]
     draft_source: str
     methodology: tuple[Paragraph, ...]
@@ -170,6 +182,7 @@ class ReportView:
     sections: tuple[str, ...]
     show_cells: bool
     verdict_legend: tuple[tuple[str, str], ...]
+    procurement: ProcurementView
 
 
 def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> tuple[TeamRow, ...]:
@@ -212,6 +225,52 @@ def _claim_rows(claims: ClaimsReview | None) -> tuple[ClaimRow, ...]:
             r.replacement or "",
         )
         for r in claims.reviews
+    )
+
+
+def _cost_rows(
+    findings: Findings, names: dict[str, str], by_id: dict[str, Statement]
+) -> tuple[CostRow, ...]:
+    rows = []
+    for cost in findings.costs:
+        main = by_id.get(f"cost.{cost.tool}")
+        if main is None:
+            continue
+        part = {
+            p: by_id.get(f"cost.{cost.tool}.{p}")
+            for p in ("tokens", "tokens_per_change", "per_change", "break_even")
+        }
+        rows.append(
+            CostRow(
+                names[cost.tool],
+                _value(main, "annual_seat_cost"),
+                _value(part["tokens"], "annual_token_cost"),
+                _value(main, "annual_value_of_hours"),
+                _value(main, "net_value")
+                if any(n.name == "net_value" for n in main.numbers)
+                else _value(main, "net_value_before_tokens"),
+                _value(part["per_change"], "engineer_hours_per_merged_change"),
+                _value(part["per_change"], "engineer_cost_per_merged_change"),
+                _value(part["tokens_per_change"], "token_cost_per_merged_change"),
+                _value(part["break_even"], "break_even_acceptance"),
+                _value(part["break_even"], "acceptance"),
+            )
+        )
+    return tuple(rows)
+
+
+def _cost_notes(statements: tuple[Statement, ...], tabled: bool) -> tuple[Paragraph, ...]:
+    """The cost sentences the table does not already say: the volume rule and the reasons."""
+    in_table = (".tokens_per_change", ".per_change", ".break_even")
+
+    def said_by_table(s: Statement) -> bool:
+        complete = any(n.name.startswith("net_value") for n in s.numbers)
+        return s.id.endswith(in_table) or (s.id.count(".") == 1 and complete)
+
+    return tuple(
+        _paragraph(s)
+        for s in statements
+        if s.section is Section.COST and not (tabled and said_by_table(s))
     )
 
 
@@ -279,8 +338,10 @@ def _paragraph(s: Statement) -> Paragraph:
     return Paragraph(s.id, s.text, s.kind.value)
 
 
-def _value(statement: Statement, name: str) -> Value:
-    number = next((n for n in statement.numbers if n.name == name), None)
+def _value(statement: Statement | None, name: str) -> Value:
+    """A number of a statement as main text and interval; a missing one is not measured."""
+    numbers = statement.numbers if statement is not None else ()
+    number = next((n for n in numbers if n.name == name), None)
     if number is None:
         return Value("not measured", "")
     main, _, detail = number.text.partition(" (")
@@ -351,6 +412,8 @@ def build_view(
         if f"cell.{c.tool}.{c.kind}" in by_id
     )
 
+    cost_rows = _cost_rows(findings, names, by_id)
+
     def in_section(section: Section) -> tuple[Paragraph, ...]:
         return tuple(_paragraph(s) for s in statements if s.section is section)
 
@@ -383,7 +446,8 @@ def build_view(
         team_rows=_team_rows(case, findings, by_id),
         scenarios=_scenario_rows(findings, by_id),
         assumptions=_assumption_rows(case, findings, by_id),
-        cost=in_section(Section.COST),
+        cost=_cost_notes(statements, bool(cost_rows)),
+        cost_rows=cost_rows,
         draft_claims=_claim_rows(draft),
         draft_source=draft.source if draft else "",
         methodology=in_section(Section.METHODOLOGY),
@@ -399,4 +463,5 @@ def build_view(
         sections=tuple(x for x in SECTIONS[audience] if x != "claims" or draft is not None),
         show_cells=bool(cells),
         verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
+        procurement=procurement_view(case, findings, statements),
     )

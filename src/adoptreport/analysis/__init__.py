@@ -12,6 +12,7 @@ from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
 from adoptreport.analysis.pilot import Cell, cells
+from adoptreport.analysis.procurement import Procurement, procurement
 from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
 from adoptreport.analysis.workforce import (
@@ -68,6 +69,7 @@ class Findings:
     assumptions: tuple[AssumptionCheck, ...]
     costs: tuple[ToolCost, ...]
     pilot_evidence: RowRanges
+    procurement: Procurement
 
 
 def analyse(case: Case) -> Findings:
@@ -115,9 +117,10 @@ def analyse(case: Case) -> Findings:
             workforce.adoption_rate,
             case.case.working_weeks_per_year,
             workforce.fte_hours_per_week,
-            policy.confidence_level,
+            policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
+        procurement=procurement(case, all_cells, mix, gaps),
     )
 
 

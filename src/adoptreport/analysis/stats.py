@@ -113,3 +113,29 @@ def tasks_to_decide(point: float, spread: float, threshold: float, level: float)
         return None
     # Round up, but not for float noise on an exact whole number.
     return math.ceil((z_score(level) * spread / gap) ** 2 - 1e-9)
+
+
+def poisson_rate_ratio(
+    events_a: int, exposure_a: float, events_b: int, exposure_b: float, level: float
+) -> Interval | None:
+    """Rate ratio λa/λb with an exact conditional interval; None when no events at all.
+
+    Given n = a + b events, a ~ Binomial(n, π) with π = λa·ta / (λa·ta + λb·tb); a
+    Clopper–Pearson interval on π maps to the ratio π/(1−π) · tb/ta. An end may be 0 or ∞.
+    """
+    if exposure_a <= 0 or exposure_b <= 0 or events_a < 0 or events_b < 0:
+        raise ValueError("need events ≥ 0 and exposures > 0")
+    total = events_a + events_b
+    if total == 0:
+        return None
+    alpha = 1.0 - level
+    # Clopper–Pearson from beta quantiles.
+    low = 0.0 if events_a == 0 else float(stats.beta.ppf(alpha / 2, events_a, events_b + 1))
+    high = 1.0 if events_b == 0 else float(stats.beta.ppf(1 - alpha / 2, events_a + 1, events_b))
+    scale = exposure_b / exposure_a
+
+    def ratio(share: float) -> float:
+        return math.inf if share >= 1.0 else share / (1.0 - share) * scale
+
+    point = math.inf if events_b == 0 else (events_a / exposure_a) / (events_b / exposure_b)
+    return Interval(ratio(low), point, ratio(high), level)

@@ -44,7 +44,7 @@ def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
                 ClaimVerdict.BLOCKED_EXTRAPOLATION,
                 f"turns AI results into headcount ({name}: {match.group()!r}); the evidence "
                 "measures time and acceptance per kind of work, not jobs",
-                _benchmark_statements(s, ev),
+                _capacity_statements(s, ev),
             )
     return None
 
@@ -165,6 +165,12 @@ def _benchmark_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
         return ()
     ids = (f"benchmark.{gap.claim.id}.scope", f"benchmark.scope.{gap.claim.scope}.meaning")
     return tuple(i for i in ids if ev.has(i))
+
+
+def _capacity_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
+    """What the evidence supports freeing, as hours and FTE of capacity, not as jobs."""
+    ids = tuple(i for i in ("workforce.total", "workforce.contrast") if ev.has(i))
+    return ids or _benchmark_statements(s, ev)
 
 
 def _topical(s: ParsedSentence, ev: Evidence, hallucinations: bool = False) -> tuple[str, ...]:

@@ -38,6 +38,12 @@ class PilotAttempt(InputModel):
     baseline_minutes: Annotated[float, Field(gt=0.0)] | None = Field(
         default=None, description="Estimated minutes for a human alone (> 0); blank = not measured."
     )
+    input_tokens: Count | None = Field(
+        default=None, description="Tokens the tool read for this attempt; blank = not measured."
+    )
+    output_tokens: Count | None = Field(
+        default=None, description="Tokens the tool wrote for this attempt; blank = not measured."
+    )
     hallucinations: Count | None = None
     hallucination_kinds: str | None = Field(
         default=None, description="Semicolon-separated kinds, e.g. invented_api;nonexistent_file."

@@ -13,6 +13,7 @@ from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.procurement import procurement_statements
 from adoptreport.statements.workforce import assumption_statements, workforce_statements
 
 ALL = tuple(Audience)
@@ -36,6 +37,7 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     statements += workforce_statements(case, findings)
     statements += assumption_statements(findings)
     statements += cost_statements(case, findings)
+    statements += procurement_statements(case, findings)
     statements += _methodology(case, findings)
     return tuple(statements)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adoptreport.analysis import Findings
-from adoptreport.analysis.cost import ToolCost
+from adoptreport.analysis.cost import ChangeCost, ToolCost
 from adoptreport.analysis.evidence import Evidence, RecordRef
 from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
@@ -20,6 +20,9 @@ def cost_statements(case: Case, findings: Findings) -> list[Statement]:
     out = []
     for cost in findings.costs:
         out.append(_cost(cost, names[cost.tool], case, findings))
+        out.extend(_tokens(cost, names[cost.tool], case, findings))
+        if cost.per_change is not None:
+            out.append(_hours_per_change(cost, cost.per_change, names[cost.tool], case, findings))
         summary = next((t for t in findings.tools if t.tool == cost.tool), None)
         if cost.break_even_acceptance is not None and summary is not None:
             numbers = {
@@ -68,10 +71,13 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
         numbers["seat_cost"] = _money("annual_seat_cost", cost.annual_seat_cost, currency)
     if cost.annual_value is not None:
         numbers["value"] = _money_range("annual_value_of_hours", cost.annual_value, currency)
+    if cost.annual_token_cost is not None and cost.net_value is not None:
+        numbers["tokens"] = _money_range("annual_token_cost", cost.annual_token_cost, currency)
     if cost.net_value is not None:
-        numbers["net"] = _money_range("net_value_before_tokens", cost.net_value, currency)
+        net_name = "net_value" if "tokens" in numbers else "net_value_before_tokens"
+        numbers["net"] = _money_range(net_name, cost.net_value, currency)
     key = (
-        "cost_known"
+        ("cost_known_with_tokens" if "tokens" in numbers else "cost_known")
         if cost.net_value is not None
         else "cost_no_price"
         if cost.annual_value is not None
@@ -91,6 +97,115 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
         findings.pilot_evidence,
     )
     return _statement(f"cost.{cost.tool}", key, numbers, words, evidence)
+
+
+def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[Statement]:
+    """Token cost per merged change and a year, or why it is not measured."""
+    currency = case.case.currency
+    words = {"tool": name}
+    evidence: tuple[Evidence, ...] = (
+        RecordRef(case.files["vendors"], "pricing", cost.tool),
+        findings.pilot_evidence,
+    )
+    change = cost.per_change
+    if not cost.token_prices_stated:
+        reason = "the vendor states no price per million input and output tokens"
+    elif change is None or change.token_attempts == 0:
+        reason = "the pilot recorded no token counts for it"
+    else:
+        reason = ""
+    if reason:
+        return [
+            _statement(
+                f"cost.{cost.tool}.tokens",
+                "tokens_not_measured",
+                {},
+                {**words, "reason": reason},
+                evidence,
+            )
+        ]
+    out = []
+    if change is not None and change.tokens is not None:
+        numbers = {
+            "tokens": Number(
+                "token_cost_per_merged_change",
+                change.tokens.point,
+                Unit.MONEY_PER_CHANGE,
+                fmt.money_each_interval(change.tokens, currency),
+                change.tokens,
+            ),
+            "attempts": Number(
+                "attempts_with_token_counts",
+                change.token_attempts,
+                Unit.COUNT,
+                fmt.count(change.token_attempts),
+            ),
+        }
+        out.append(
+            _statement(
+                f"cost.{cost.tool}.tokens_per_change", "per_change_tokens", numbers, words, evidence
+            )
+        )
+    if cost.annual_token_cost is not None and cost.annual_tasks is not None:
+        numbers = {
+            "tokens": _money_range("annual_token_cost", cost.annual_token_cost, currency),
+            "tasks": Number(
+                "tasks_per_year",
+                cost.annual_tasks,
+                Unit.COUNT_PER_YEAR,
+                fmt.count(int(round(cost.annual_tasks, -2))),
+            ),
+        }
+        volume = (*evidence, RecordRef(case.files["workforce"], "hours", "teams"))
+        out.append(_statement(f"cost.{cost.tool}.tokens", "tokens_annual", numbers, words, volume))
+    else:
+        reason = (
+            "no kind of work has a verdict that puts it to use"
+            if cost.annual_tasks is None and not cost.has_evidence
+            else "a kind of work it would be used on has no token counts"
+        )
+        out.append(
+            _statement(
+                f"cost.{cost.tool}.tokens",
+                "tokens_not_measured",
+                {},
+                {**words, "reason": f"{reason}, so its yearly volume is not measured"},
+                evidence,
+            )
+        )
+    return out
+
+
+def _hours_per_change(
+    cost: ToolCost, change: ChangeCost, name: str, case: Case, findings: Findings
+) -> Statement:
+    numbers = {
+        "hours": Number(
+            "engineer_hours_per_merged_change",
+            change.engineer_hours.point,
+            Unit.HOURS_PER_CHANGE,
+            fmt.hours_each_interval(change.engineer_hours),
+            change.engineer_hours,
+        )
+    }
+    words = {"tool": name}
+    if change.engineer_cost is not None:
+        numbers["engineer_cost"] = Number(
+            "engineer_cost_per_merged_change",
+            change.engineer_cost.point,
+            Unit.MONEY_PER_CHANGE,
+            fmt.money_each_interval(change.engineer_cost, case.case.currency),
+            change.engineer_cost,
+        )
+        key = "per_change_hours"
+    else:
+        key = "per_change_hours_no_rate"
+        words["reason"] = f"{', '.join(cost.teams_without_cost)} state no loaded hourly cost"
+    evidence: tuple[Evidence, ...] = (
+        findings.pilot_evidence,
+        RecordRef(case.files["workforce"], "loaded_hourly_cost", "teams"),
+    )
+    return _statement(f"cost.{cost.tool}.per_change", key, numbers, words, evidence)
 
 
 def _statement(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from adoptreport.analysis.stats import Interval
 
 NOT_MEASURED = "not measured"
@@ -77,12 +79,78 @@ def fte_interval(interval: Interval) -> str:
     return f"{interval.point:,.1f} FTE ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
 
 
+def money_number(value: float) -> float:
+    """A yearly amount as the report prints it: to whole thousands."""
+    return float(round(value, -3))
+
+
 def money(value: float, currency: str) -> str:
     """Whole thousands: 'EUR 412,000'; a loss reads 'EUR −40,000'."""
-    rounded = round(value, -3)
-    return f"{currency} {rounded:,.0f}".replace("-", "−")
+    return f"{currency} {money_number(value):,.0f}".replace("-", "−")
+
+
+def _money_range(interval: Interval, currency: str, amount: Callable[[float, str], str]) -> str:
+    """The currency once, at the point; ends joined by '–', or ' to ' when one is negative."""
+    low, high = (
+        amount(x, currency).removeprefix(f"{currency} ") for x in (interval.low, interval.high)
+    )
+    span = f"{low} to {high}" if interval.low < 0 else f"{low}–{high}"
+    return f"{amount(interval.point, currency)} ({level(interval)} {span})"
 
 
 def money_interval(interval: Interval, currency: str) -> str:
-    low, high = money(interval.low, currency), money(interval.high, currency)
-    return f"{money(interval.point, currency)} ({level(interval)} {low} to {high})"
+    """'EUR 124,000 (90% CI 101,000–149,000)'."""
+    return _money_range(interval, currency, money)
+
+
+def money_each_number(value: float) -> float:
+    """A unit cost as the report prints it: to the cent under 100, whole above."""
+    return round(value, 2) if abs(value) < 100 else float(round(value))
+
+
+def money_each(value: float, currency: str) -> str:
+    """A unit cost: to the cent under 100 ('EUR 7.20'), whole above ('EUR 338')."""
+    number = money_each_number(value)
+    text = f"{number:,.2f}" if abs(value) < 100 else f"{number:,.0f}"
+    return f"{currency} {text}".replace("-", "−")
+
+
+def money_each_interval(interval: Interval, currency: str) -> str:
+    """'EUR 20.32 (90% CI 17.00–24.34)'."""
+    return _money_range(interval, currency, money_each)
+
+
+def hours_each_interval(interval: Interval) -> str:
+    """Hours of one piece of work, to a tenth: '3.5 h (90% CI 2.9–4.1)'."""
+    return f"{interval.point:,.1f} h ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
+
+
+def days(value: float) -> str:
+    return f"{value:,.0f} days" if value != 1 else "1 day"
+
+
+def tokens(value: float) -> str:
+    """'400,000 tokens'; estimates round to the thousand so they do not look counted."""
+    return f"{value:,.0f} tokens"
+
+
+def tokens_estimate(interval: Interval) -> str:
+    """'180,000 tokens (estimated 144,000–240,000)': a size converted from bytes."""
+    low, point, high = (round(v, -3) for v in (interval.low, interval.point, interval.high))
+    return f"{point:,.0f} tokens (estimated {low:,.0f}–{high:,.0f})"
+
+
+def money_per_month(value: float, currency: str) -> str:
+    return f"{currency} {value:,.2f}".removesuffix(".00") + " a month"
+
+
+def fit_score(value: float) -> str:
+    """A weighted fit in [0, 1], two decimals: '0.58'."""
+    return f"{value:.2f}"
+
+
+def ratio_interval(interval: Interval) -> str:
+    """A rate ratio: '1.20 (90% CI 0.88–1.66)'; an unbounded end reads 'no upper limit'."""
+    high = "no upper limit" if interval.high == float("inf") else f"{interval.high:.2f}"
+    point = "unbounded" if interval.point == float("inf") else f"{interval.point:.2f}"
+    return f"{point} ({level(interval)} {interval.low:.2f}–{high})"

@@ -19,6 +19,7 @@ class Section(StrEnum):
     ASSUMPTIONS = "assumptions"
     COST = "cost"
     METHODOLOGY = "methodology"
+    VENDORS = "vendors"
 
 
 class StatementKind(StrEnum):
@@ -38,9 +39,17 @@ class Unit(StrEnum):
     HOURS_PER_WEEK = "hours per week"
     FTE = "full-time equivalents"
     MONEY_PER_YEAR = "currency per year"
+    MONEY_PER_CHANGE = "currency per merged change"
+    HOURS_PER_CHANGE = "hours per merged change"
+    COUNT_PER_YEAR = "count per year"
     PER_ATTEMPT = "incidents per attempt"
     COUNT = "count"
     CONFIDENCE = "confidence level"
+    DAYS = "days"
+    TOKENS = "tokens"
+    MONEY_PER_MONTH = "currency per month"
+    FIT_SCORE = "weighted fit score (0 to 1)"
+    RATE_RATIO = "rate ratio"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,560 @@
+"""Statements for procurement: gates, fit, ranking stability, context fit, hallucination claims."""
+
+from __future__ import annotations
+
+from adoptreport.analysis import Findings
+from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.procurement import Procurement, VendorFindings
+from adoptreport.analysis.procurement.context import (
+    BYTES_PER_TOKEN,
+    BYTES_PER_TOKEN_HIGH,
+    BYTES_PER_TOKEN_LOW,
+    CodebaseSize,
+    ContextFit,
+    Fit,
+)
+from adoptreport.analysis.procurement.fit import (
+    MEASURED_SHARE,
+    PERTURBATION,
+    STABILITY_DRAWS,
+    STABLE_SHARE,
+)
+from adoptreport.analysis.procurement.gates import GateCheck, GateStatus, Offer, required_names
+from adoptreport.analysis.procurement.hallucination import ClaimCheck, ClaimVerdict
+from adoptreport.analysis.stats import Interval
+from adoptreport.models import Audience
+from adoptreport.models.folder import Case
+from adoptreport.models.requirements import Attribute, Requirement
+from adoptreport.models.vendors import HallucinationClaimKind
+from adoptreport.statements import format as fmt
+from adoptreport.statements.catalogue import state
+from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+
+PROCUREMENT = (Audience.PROCUREMENT,)
+Values = dict[str, Number]
+Words = dict[str, str]
+
+ATTRIBUTE_WORDS = {
+    Attribute.CLOUD: "clouds",
+    Attribute.REGION: "regions",
+    Attribute.ON_PREM: "on-premises deployment",
+    Attribute.VPC: "VPC deployment",
+    Attribute.MAX_RETENTION_DAYS: "data retention",
+    Attribute.ZERO_RETENTION: "zero retention",
+    Attribute.CERTIFICATION: "certifications",
+    Attribute.SSO: "single sign-on",
+    Attribute.IP_INDEMNITY: "IP indemnity",
+    Attribute.MIN_CONTEXT_WINDOW: "context window",
+    Attribute.MAX_SEAT_PRICE: "seat price",
+}
+
+
+def _say(
+    id: str,
+    key: str,
+    numbers: Values,
+    words: Words,
+    evidence: tuple[Evidence, ...],
+    kind: StatementKind = StatementKind.FINDING,
+) -> Statement:
+    return state(id, Section.VENDORS, kind, key, numbers, words, evidence, PROCUREMENT)
+
+
+def _share(name: str, value: float) -> Number:
+    return Number(name, value, Unit.PROPORTION, fmt.percent(value))
+
+
+def _interval(name: str, interval: Interval, unit: Unit = Unit.PROPORTION) -> Number:
+    return Number(name, interval.point, unit, fmt.percent_interval(interval), interval)
+
+
+def _count(name: str, value: int) -> Number:
+    return Number(name, value, Unit.COUNT, fmt.count(value))
+
+
+def _rate(name: str, interval: Interval) -> Number:
+    return Number(name, interval.point, Unit.PER_ATTEMPT, fmt.rate_interval(interval), interval)
+
+
+def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
+    result = findings.procurement
+    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    out = _headline(result, case)
+    for vendor in result.vendors:
+        out += _gates(vendor, case)
+        out += _fit(vendor, result, names)
+        out += _context(vendor, result.codebases)
+        out += _hallucinations(vendor, names, case)
+    out += _stability(result, case)
+    out += _weights(case)
+    out += _method(case)
+    return out
+
+
+def _weights(case: Case) -> list[Statement]:
+    return [
+        _say(
+            f"procurement.weight.{r.id}",
+            "should_weight",
+            {"weight": Number("weight", r.weight, Unit.COUNT, f"{r.weight:g}")},
+            {"requirement": r.id},
+            (RecordRef(case.files["requirements"], f"should[{i}]", r.id),),
+        )
+        for i, r in enumerate(case.requirements.should)
+    ]
+
+
+KIND_WORDS = {
+    "invented_api": "invented API",
+    "nonexistent_file": "nonexistent file",
+    "false_test_claim": "false claim that tests pass",
+    "wrong_config_key": "wrong configuration key",
+}
+
+
+def kind_words(kind: str) -> str:
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
+
+
+def offer_text(
+    name: str, attribute: Attribute, value: Offer | list[str] | str | int, currency: str
+) -> Number | str:
+    """A gate's value as printed: a Number for days, tokens and prices; words otherwise."""
+    if isinstance(value, bool):
+        return ATTRIBUTE_WORDS[attribute] if value else f"no {ATTRIBUTE_WORDS[attribute]}"
+    if isinstance(value, int | float):
+        if attribute is Attribute.MAX_RETENTION_DAYS:
+            return Number(name, float(value), Unit.DAYS, fmt.days(value))
+        if attribute is Attribute.MIN_CONTEXT_WINDOW:
+            return Number(name, float(value), Unit.TOKENS, fmt.tokens(value))
+        return Number(
+            name, float(value), Unit.MONEY_PER_MONTH, fmt.money_per_month(value, currency)
+        )
+    if value is None:
+        return fmt.NOT_MEASURED
+    names = list(value) if isinstance(value, tuple | list) else [value]
+    return ", ".join(names)
+
+
+def required_text(requirement: Requirement, currency: str) -> Number | str:
+    attribute = requirement.attribute
+    value = requirement.value
+    if attribute in (Attribute.CLOUD, Attribute.REGION, Attribute.CERTIFICATION):
+        names = required_names(value)
+        return names[0] if len(names) == 1 else "any of " + ", ".join(names)
+    shown = offer_text("required", attribute, value, currency)
+    if attribute is Attribute.MIN_CONTEXT_WINDOW and isinstance(shown, Number):
+        return Number(shown.name, shown.value, shown.unit, "at least " + shown.text)
+    if attribute in (Attribute.MAX_RETENTION_DAYS, Attribute.MAX_SEAT_PRICE) and isinstance(
+        shown, Number
+    ):
+        return Number(shown.name, shown.value, shown.unit, "at most " + shown.text)
+    return shown
+
+
+def _split(parts: dict[str, Number | str]) -> tuple[Values, Words]:
+    numbers = {k: v for k, v in parts.items() if isinstance(v, Number)}
+    words = {k: v for k, v in parts.items() if isinstance(v, str)}
+    return numbers, words
+
+
+def _gate_parts(check: GateCheck, vendor: VendorFindings, currency: str) -> dict[str, Number | str]:
+    requirement = check.requirement
+    return {
+        "requirement": requirement.id,
+        "vendor": vendor.name,
+        "offered": offer_text("offered", requirement.attribute, check.offered, currency),
+        "required": required_text(requirement, currency),
+    }
+
+
+def _gate_refs(check: GateCheck, vendor: VendorFindings, case: Case) -> tuple[Evidence, ...]:
+    index = case.requirements.must.index(check.requirement)
+    return (
+        vendor.evidence,
+        RecordRef(case.files["requirements"], f"must[{index}]", check.requirement.id),
+    )
+
+
+def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
+    currency = case.case.currency
+    out = []
+    for check in vendor.gates:
+        parts = _gate_parts(check, vendor, currency)
+        if check.status is GateStatus.UNVERIFIED:
+            parts = {k: v for k, v in parts.items() if k != "offered"}
+            parts["attribute"] = ATTRIBUTE_WORDS[check.requirement.attribute]
+        numbers, words = _split(parts)
+        kind = StatementKind.FINDING if check.status is GateStatus.PASS else StatementKind.WARNING
+        out.append(
+            _say(
+                f"vendor.{vendor.vendor}.gate.{check.requirement.id}",
+                f"gate_{check.status.value}",
+                numbers,
+                words,
+                _gate_refs(check, vendor, case),
+                kind,
+            )
+        )
+    failed = [c for c in vendor.gates if c.status is GateStatus.FAIL]
+    unstated = [c for c in vendor.gates if c.status is GateStatus.UNVERIFIED]
+    if failed:
+        first = failed[0]
+        others = [c.requirement.id for c in failed[1:]]
+        parts = _gate_parts(first, vendor, currency)
+        parts["others"] = f"; it also fails {', '.join(others)}" if others else ""
+        numbers, words = _split(parts)
+        out.append(
+            _say(
+                f"vendor.{vendor.vendor}.status",
+                "vendor_excluded",
+                numbers,
+                words,
+                tuple(r for c in failed for r in _gate_refs(c, vendor, case)),
+                StatementKind.VERDICT,
+            )
+        )
+    elif unstated:
+        out.append(
+            _say(
+                f"vendor.{vendor.vendor}.status",
+                "vendor_unverified",
+                {},
+                {
+                    "vendor": vendor.name,
+                    "requirements": ", ".join(
+                        ATTRIBUTE_WORDS[c.requirement.attribute] for c in unstated
+                    ),
+                },
+                tuple(r for c in unstated for r in _gate_refs(c, vendor, case)),
+                StatementKind.WARNING,
+            )
+        )
+    return out
+
+
+def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> list[Statement]:
+    fit, tool = vendor.fit, vendor.fit.tool
+    id = f"vendor.{vendor.vendor}.fit"
+    if tool is None or fit.score is None:
+        return [
+            _say(
+                id,
+                "fit_not_measured",
+                {},
+                {"vendor": vendor.name},
+                (vendor.evidence,),
+                StatementKind.CAVEAT,
+            )
+        ]
+    measured = {
+        "acceptance": _interval("mix_acceptance", tool.acceptance.acceptance),
+        "saved": _interval("mix_saved_fraction", tool.saved_fraction, Unit.SAVED_FRACTION),
+    }
+    words = {"vendor": vendor.name, "tool": names[tool.tool]}
+    evidence: tuple[Evidence, ...] = (vendor.evidence, tool.evidence)
+    out = []
+    if vendor.rank is None:
+        out.append(_say(id, "fit_excluded", measured, words, evidence))
+    else:
+        requirements = [i for i in fit.items if i.status is not None]
+        total = sum(i.weight for i in requirements)
+        met = sum(i.weight * i.score for i in requirements) / total if total else 0.0
+        numbers = {
+            "rank": _count("rank", vendor.rank),
+            "ranked": _count("vendors_ranked", result.ranked),
+            "score": Number("fit_score", fit.score, Unit.FIT_SCORE, fmt.fit_score(fit.score)),
+            "met": _share("should_weight_met", met),
+            **measured,
+        }
+        out.append(_say(id, "fit_ranked", numbers, words, evidence))
+    if len(vendor.measured) > 1:
+        covered = tool.acceptance.covered_share
+        out.append(
+            _say(
+                f"vendor.{vendor.vendor}.tool_choice",
+                "fit_tool_choice",
+                {
+                    "covered": Number(
+                        "covered_share", covered, Unit.HOURS_SHARE, fmt.percent(covered)
+                    )
+                },
+                words,
+                evidence,
+                StatementKind.CAVEAT,
+            )
+        )
+    return out
+
+
+def _size(codebase: CodebaseSize) -> Number:
+    tokens = codebase.tokens
+    text = fmt.tokens_estimate(tokens) if codebase.estimated else fmt.tokens(tokens.point)
+    return Number(
+        "codebase_tokens", tokens.point, Unit.TOKENS, text, tokens if codebase.estimated else None
+    )
+
+
+def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> list[Statement]:
+    out = []
+    for fit in vendor.context:
+        out.append(_context_one(vendor, fit))
+    if not codebases:
+        return out
+    window = vendor.context[0].window
+    id = f"vendor.{vendor.vendor}.context"
+    if window is None:
+        out.append(
+            _say(id, "context_summary_unknown", {}, {"vendor": vendor.name}, (vendor.evidence,))
+        )
+    else:
+        whole = sum(1 for f in vendor.context if f.fit is Fit.FITS)
+        numbers = {
+            "window": Number("context_window", window, Unit.TOKENS, fmt.tokens(window)),
+            "whole": _count("codebases_fitting_whole", whole),
+            "codebases": _count("codebases", len(codebases)),
+        }
+        out.append(
+            _say(
+                id,
+                "context_summary",
+                numbers,
+                {"vendor": vendor.name},
+                (vendor.evidence, *(c.evidence for c in codebases)),
+            )
+        )
+    return out
+
+
+def _context_one(vendor: VendorFindings, fit: ContextFit) -> Statement:
+    numbers: Values = {"size": _size(fit.codebase)}
+    if fit.window is not None:
+        numbers["window"] = Number(
+            "context_window", fit.window, Unit.TOKENS, fmt.tokens(fit.window)
+        )
+    if fit.fit is Fit.PARTLY and fit.share is not None:
+        numbers["share"] = _share("share_of_codebase_in_window", fit.share)
+    key = {
+        Fit.FITS: "context_fits",
+        Fit.PARTLY: "context_partly",
+        Fit.MAY_FIT: "context_may_fit",
+        Fit.UNKNOWN: "context_unknown",
+    }[fit.fit]
+    return _say(
+        f"vendor.{vendor.vendor}.context.{fit.codebase.name}",
+        key,
+        numbers,
+        {"vendor": vendor.name, "codebase": fit.codebase.name},
+        (vendor.evidence, fit.codebase.evidence),
+    )
+
+
+def _hallucinations(vendor: VendorFindings, names: dict[str, str], case: Case) -> list[Statement]:
+    out = []
+    for tool in vendor.hallucinations:
+        for rate in tool.by_kind:
+            out.append(
+                _say(
+                    f"vendor.{vendor.vendor}.hallucinations.{tool.tool}.{rate.kind}",
+                    "hallucination_kind",
+                    {
+                        "rate": _rate("hallucinations_per_attempt", rate.rate),
+                        "incidents": _count("incidents", rate.incidents),
+                        "attempts": _count("attempts_with_count", tool.attempts),
+                    },
+                    {"tool": names[tool.tool], "kind": kind_words(rate.kind)},
+                    (tool.evidence,),
+                )
+            )
+    for index, check in enumerate(vendor.claims):
+        out.append(_claim(vendor, check, index, names))
+    return out
+
+
+POSITION = {
+    ClaimVerdict.CONSISTENT: "inside",
+    ClaimVerdict.CONTRADICTED: "below",
+    ClaimVerdict.EXCEEDED: "above",
+}
+
+
+def _claim(
+    vendor: VendorFindings, check: ClaimCheck, index: int, names: dict[str, str]
+) -> Statement:
+    claim = check.claim
+    words = {
+        "vendor": vendor.name,
+        "tool": names.get(claim.tool, claim.tool),
+        "grade": claim.source_grade.value,
+        "source": claim.source,
+    }
+    id = f"vendor.{vendor.vendor}.claim.{index}"
+    evidence: tuple[Evidence, ...] = (check.evidence,)
+    if check.observed is None:
+        return _say(
+            id, "hallucination_claim_not_piloted", {}, words, evidence, StatementKind.CAVEAT
+        )
+    evidence += (check.observed.evidence,)
+    rate = _rate("observed_hallucinations_per_attempt", check.observed.rate)
+    if claim.kind is HallucinationClaimKind.RATE:
+        numbers = {
+            "claimed": Number("claimed_rate", claim.value, Unit.PER_ATTEMPT, f"{claim.value:.2f}"),
+            "rate": rate,
+        }
+        words["verdict"] = check.verdict.value
+        return _say(id, "hallucination_rate_claim", numbers, words, evidence, StatementKind.VERDICT)
+    words["baseline"] = names.get(claim.baseline_tool or "", claim.baseline_tool or "")
+    numbers = {"reduction": _share("claimed_reduction", claim.value), "rate": rate}
+    if check.ratio is None or check.baseline is None:
+        return _say(
+            id, "hallucination_reduction_untested", numbers, words, evidence, StatementKind.CAVEAT
+        )
+    numbers["baseline_rate"] = _rate("baseline_hallucinations_per_attempt", check.baseline.rate)
+    numbers["ratio"] = Number(
+        "rate_ratio",
+        check.ratio.point,
+        Unit.RATE_RATIO,
+        fmt.ratio_interval(check.ratio),
+        check.ratio,
+    )
+    numbers["claimed"] = Number(
+        "claimed_rate_ratio", check.claimed, Unit.RATE_RATIO, f"{check.claimed:.2f}"
+    )
+    words["position"] = POSITION[check.verdict]
+    words["verdict"] = check.verdict.value
+    return _say(
+        id,
+        "hallucination_reduction_tested",
+        numbers,
+        words,
+        (*evidence, check.baseline.evidence),
+        StatementKind.VERDICT,
+    )
+
+
+def _headline(result: Procurement, case: Case) -> list[Statement]:
+    claim = result.headline
+    if claim is None:
+        return []
+    vendor = next(v for v in result.vendors if v.vendor == claim.vendor)
+    index = case.benchmarks.claims.index(claim)
+    evidence: tuple[Evidence, ...] = (
+        RecordRef(case.files.get("benchmarks", "benchmarks.yaml"), f"claims[{index}]", claim.id),
+        vendor.evidence,
+    )
+    words = {
+        "vendor": vendor.name,
+        "grade": claim.source_grade.value,
+        "benchmark": claim.benchmark,
+        "model": claim.model,
+    }
+    numbers: Values = {
+        "score": Number("claimed_score", claim.score, Unit.BENCHMARK_SCORE, fmt.score(claim.score))
+    }
+    if vendor.excluded:
+        key = "headline_excluded"
+    elif vendor.rank == 1:
+        key = "headline_best"
+    elif vendor.rank is not None:
+        best = next(v for v in result.vendors if v.rank == 1)
+        key = "headline_not_best"
+        words["best"] = best.name
+        numbers["rank"] = _count("rank", vendor.rank)
+        numbers["ranked"] = _count("vendors_ranked", result.ranked)
+    else:
+        return []
+    return [_say("procurement.headline", key, numbers, words, evidence, StatementKind.VERDICT)]
+
+
+def _stability(result: Procurement, case: Case) -> list[Statement]:
+    stability = result.stability
+    if stability is None:
+        return []
+    leader = next(v for v in result.vendors if v.vendor == stability.leader)
+    refs: tuple[Evidence, ...] = (
+        RecordRef(case.files["requirements"], "should", "weights"),
+        *(
+            v.fit.tool.evidence
+            for v in result.vendors
+            if v.fit.tool is not None and v.rank is not None
+        ),
+    )
+    numbers = {
+        "draws": _count("draws", stability.draws),
+        "low": Number("factor_low", 1 - stability.spread, Unit.COUNT, f"{1 - stability.spread:g}"),
+        "high": Number(
+            "factor_high", 1 + stability.spread, Unit.COUNT, f"{1 + stability.spread:g}"
+        ),
+        "share": _share("share_of_draws_first", stability.first_share[leader.vendor]),
+    }
+    key = "stability_stable"
+    if not stability.stable:
+        key = "stability_unstable"
+        numbers["threshold"] = _share("stable_threshold", STABLE_SHARE)
+    out = [
+        _say(
+            "procurement.stability",
+            key,
+            numbers,
+            {"leader": leader.name},
+            refs,
+            StatementKind.VERDICT if stability.stable else StatementKind.WARNING,
+        )
+    ]
+    for vendor in result.vendors:
+        if vendor.vendor in stability.first_share:
+            out.append(
+                _say(
+                    f"vendor.{vendor.vendor}.first_share",
+                    "stability_share",
+                    {"share": _share("share_of_draws_first", stability.first_share[vendor.vendor])},
+                    {"vendor": vendor.name},
+                    refs,
+                )
+            )
+    return out
+
+
+def _method(case: Case) -> list[Statement]:
+    refs: tuple[Evidence, ...] = (
+        RecordRef(case.files["requirements"], "should", "weights"),
+        RecordRef(case.files["case"], "policy", "seed"),
+    )
+    spread = PERTURBATION
+    numbers = {
+        "measured": _share("measured_share_of_weight", MEASURED_SHARE),
+        "low": Number("factor_low", 1 - spread, Unit.COUNT, f"{1 - spread:g}"),
+        "high": Number("factor_high", 1 + spread, Unit.COUNT, f"{1 + spread:g}"),
+        "draws": _count("draws", STABILITY_DRAWS),
+        "seed": Number("seed", case.case.policy.seed, Unit.COUNT, str(case.case.policy.seed)),
+        "threshold": _share("stable_threshold", STABLE_SHARE),
+    }
+    out = [_say("method.fit", "fit_method", numbers, {}, refs, StatementKind.CAVEAT)]
+    if any(c.bytes is not None and c.tokens is None for c in case.case.codebases):
+        out.append(
+            _say(
+                "method.tokens",
+                "tokens_method",
+                {
+                    "per_token": Number(
+                        "bytes_per_token", BYTES_PER_TOKEN, Unit.COUNT, f"{BYTES_PER_TOKEN:g}"
+                    ),
+                    "low": Number(
+                        "bytes_per_token_low",
+                        BYTES_PER_TOKEN_LOW,
+                        Unit.COUNT,
+                        f"{BYTES_PER_TOKEN_LOW:g}",
+                    ),
+                    "high": Number(
+                        "bytes_per_token_high",
+                        BYTES_PER_TOKEN_HIGH,
+                        Unit.COUNT,
+                        f"{BYTES_PER_TOKEN_HIGH:g}",
+                    ),
+                },
+                {},
+                (RecordRef(case.files["case"], "codebases", "sizes"),),
+                StatementKind.CAVEAT,
+            )
+        )
+    return out
