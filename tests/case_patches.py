@@ -52,9 +52,7 @@ def keep_rows(folder: Path, file: str, rows: int) -> None:
 
 
 def _walk(data: Any, path: str) -> tuple[Any, str | int]:
-    parts: list[str | int] = [
-        int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", path)
-    ]
+    parts: list[str | int] = [int(p) if p.isdigit() else p for p in re.findall(r"[^.\[\]]+", path)]
     for part in parts[:-1]:
         data = data[part]
     return data, parts[-1]

@@ -163,7 +163,9 @@ def test_workforce_duplicates_name_both_rows(case_copy: Path) -> None:
 
 def test_latin1_claims_file_is_a_problem_not_a_crash(case_copy: Path) -> None:
     (case_copy / "claims.md").write_bytes("Ünsere Zahlen\nCafé 88.7%\n".encode("latin-1"))
-    assert "claims.md:1: not UTF-8 text; save the file as UTF-8" in _problems(case_copy)
+    assert _problems(case_copy) == [
+        "claims.md:1: not UTF-8 text: found byte 0xDC at character 1; expected UTF-8, so save the file as UTF-8"
+    ]
 
 
 def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:

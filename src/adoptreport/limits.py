@@ -45,8 +45,8 @@ def size_problem(path: Path) -> str | None:
     size = path.stat().st_size
     if limit is not None and size > limit:
         return (
-            f"file is {_size(size)}, over the {_size(limit)} limit for a {path.suffix[1:].upper()}"
-            " file; check it is the right file"
+            f"file is {_size(size)}, over the {_size(limit)} limit for {path.suffix} files;"
+            " check it is the right file"
         )
     if path.suffix == ".xlsx":
         return _unpacked_problem(path)

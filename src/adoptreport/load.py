@@ -61,12 +61,18 @@ def load_case(folder: Path | str) -> Case:
     assumptions = structured("assumptions", AssumptionsFile, required=False)
     pilot = _load_pilot(root, files, problems)
     loaded_workforce = _load_workforce(root, files, problems)
-    workforce, workforce_rows = loaded_workforce or (None, ())
+    workforce, workforce_rows, team_names = loaded_workforce or (None, (), set())
     claims_text = _read_claims(root / "claims.md", problems)
 
     if case_file is not None and vendors is not None:
         problems += _cross_references(
-            case_file, vendors, benchmarks, assumptions, pilot, workforce, workforce_rows, files
+            case_file,
+            vendors,
+            benchmarks,
+            assumptions,
+            pilot,
+            (workforce, workforce_rows, team_names),
+            files,
         )
     if problems:
         raise CaseError(problems)
@@ -99,8 +105,7 @@ def _read_claims(path: Path, problems: list[Problem]) -> str | None:
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        line = _first_undecodable_line(path)
-        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+        problems.append(_not_utf8(path))
     except OSError as error:
         problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
     return None
@@ -136,8 +141,7 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        line = _first_undecodable_line(path)
-        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+        problems.append(_not_utf8(path))
         return None
     except OSError as error:
         problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
@@ -153,7 +157,17 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
     except RecursionError:
         problems.append(Problem(path.name, "", "", "nested too deeply to be a case file"))
         return None
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
+    except json.JSONDecodeError as error:
+        problems.append(
+            Problem(
+                path.name,
+                str(error.lineno),
+                "",
+                f"not valid JSON: {error.msg.lower()} (at character {error.colno})",
+            )
+        )
+        return None
+    except yaml.YAMLError as error:
         problems.append(Problem(path.name, "", "", f"not valid {path.suffix[1:].upper()}: {error}"))
         return None
     if data is None:
@@ -204,6 +218,13 @@ def _message(error: Any) -> str:
             f"expected an identifier of letters, digits, _ . : -{got}"
         ),
         "value_error": lambda: str(ctx.get("error", error["msg"])),
+        "int_parsing": lambda: f"expected a whole number{got}",
+        "int_from_float": lambda: f"expected a whole number{got}",
+        "float_parsing": lambda: f"expected a number{got}",
+        "date_parsing": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "date_from_datetime_parsing": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "date_from_datetime_inexact": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "bool_parsing": lambda: f"expected true or false{got}",
     }
     if kind in messages:
         return messages[kind]()
@@ -220,19 +241,18 @@ def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.n
         if path.suffix == ".csv":
             return _read_csv(path)
         if path.suffix == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            # The table is on the sheet named after the file (pilot, workforce), else the first.
+            with pd.ExcelFile(path, engine="openpyxl") as book:
+                sheets = {str(name).casefold(): name for name in book.sheet_names}
+                sheet = sheets.get(path.stem.casefold(), 0)
+                frame = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False)
             return _without_blank_rows(frame, np.arange(2, 2 + len(frame)))
         frame = pd.read_parquet(path)
         return frame, np.arange(1, 1 + len(frame))
     except UnicodeDecodeError:
-        problems.append(
-            Problem(
-                path.name,
-                str(_first_undecodable_line(path)),
-                "",
-                "not UTF-8 text; save the file as UTF-8",
-            )
-        )
+        problems.append(_not_utf8(path))
+    except CaseError as error:
+        problems.extend(error.problems)
     except pd.errors.EmptyDataError:
         problems.append(
             Problem(path.name, "", "", "file is empty; expected a header row and data rows")
@@ -255,6 +275,8 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     fast = _read_regular_csv(path, separator)
     if fast is not None:
         return fast
+    if ragged := _ragged_rows(path, separator):
+        raise CaseError(ragged)
     frame = pd.read_csv(
         path,
         sep=separator,
@@ -271,6 +293,30 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
             extra += values.str.count("\n").fillna(0).to_numpy(np.int64)
     lines = 2 + np.arange(len(frame)) + np.concatenate(([0], np.cumsum(extra)[:-1]))
     return _without_blank_rows(frame, lines)
+
+
+def _ragged_rows(path: Path, separator: str) -> list[Problem]:
+    """Rows with more or fewer values than the header has columns (pandas would shift them)."""
+    problems: list[Problem] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=separator)
+        width = len(next(reader, []))
+        start = reader.line_num + 1
+        for values in reader:
+            if values and len(values) != width:
+                problems.append(
+                    row_problem(
+                        path.name,
+                        start,
+                        "",
+                        f"row has {len(values)} values, expected {width} (one per header column);"
+                        f" check for a stray {separator!r} or a missing quote",
+                    )
+                )
+                if len(problems) == MAX_CROSS_REFERENCE_PROBLEMS:
+                    break
+            start = reader.line_num + 1
+    return problems
 
 
 def _read_regular_csv(path: Path, separator: str) -> tuple[pd.DataFrame, np.ndarray] | None:
@@ -330,14 +376,25 @@ def _without_blank_rows(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataF
     return frame[~blank].reset_index(drop=True), rows[~blank]
 
 
-def _first_undecodable_line(path: Path) -> int:
+def _not_utf8(path: Path) -> Problem:
+    """Where a file stops being UTF-8, and the byte found there (Latin-1 and Windows-1252
+    files are refused rather than guessed: the same bytes mean different letters in each)."""
+    hint = ' (in Excel: "CSV UTF-8")' if path.suffix == ".csv" else ""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             try:
                 line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return 1
+            except UnicodeDecodeError as error:
+                column = len(line[: error.start].decode("utf-8")) + 1
+                found = line[error.start : error.start + 1].hex().upper()
+                return Problem(
+                    path.name,
+                    str(number),
+                    "",
+                    f"not UTF-8 text: found byte 0x{found} at character {column};"
+                    f" expected UTF-8, so save the file as UTF-8{hint}",
+                )
+    return Problem(path.name, "", "", "not UTF-8 text; save the file as UTF-8")
 
 
 def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
@@ -362,8 +419,9 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
 
 def _load_workforce(
     root: Path, files: dict[str, str], problems: list[Problem]
-) -> tuple[tuple[Team, ...], tuple[int, ...]] | None:
-    """The teams that validated, and the file row of each."""
+) -> tuple[tuple[Team, ...], tuple[int, ...], set[str]] | None:
+    """The teams that validated, the file row of each, and every team named in the file
+    (valid row or not, so a bad headcount does not make the team unknown elsewhere)."""
     path = _find(root, "workforce", TABLE_SUFFIXES, True, problems)
     if path is None:
         return None
@@ -420,7 +478,7 @@ def _load_workforce(
                     else loc[0]
                 )
                 problems.append(row_problem(path.name, row, field, _message(e)))
-    return tuple(teams), tuple(team_rows)
+    return tuple(teams), tuple(team_rows), set(first_seen) - {""}
 
 
 def _is_blank(value: object) -> bool:
@@ -435,10 +493,10 @@ def _cross_references(
     benchmarks: BenchmarksFile | None,
     assumptions: AssumptionsFile | None,
     pilot: pd.DataFrame | None,
-    workforce: tuple[Team, ...] | None,
-    workforce_rows: tuple[int, ...],
+    loaded_workforce: tuple[tuple[Team, ...] | None, tuple[int, ...], set[str]],
     files: dict[str, str],
 ) -> list[Problem]:
+    workforce, workforce_rows, teams = loaded_workforce
     kinds, tools = set(case_file.kind_ids()), set(vendors.tool_ids())
     vendor_tools = {v.id: {t.id for t in v.tools} for v in vendors.vendors}
     problems: list[Problem] = []
@@ -508,8 +566,7 @@ def _cross_references(
                             + ", ".join(sorted(kinds)),
                         )
                     )
-    if assumptions is not None and "assumptions" in files and workforce is not None:
-        teams = {t.team for t in workforce}
+    if assumptions is not None and "assumptions" in files and teams:
         for i, assumption in enumerate(assumptions.assumptions):
             where = f"assumptions[{i}]"
             for j, team_id in enumerate(assumption.teams or []):
