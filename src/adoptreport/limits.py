@@ -33,6 +33,8 @@ MAX_BYTES = {
 MAX_XLSX_UNPACKED = 500 * MB
 MAX_HEADER_BYTES = 1 * MB
 MAX_YAML_VALUES = 100_000
+# libyaml's loader when PyYAML was built with it: the same safe constructors, ten times faster.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _size(count: int) -> str:
@@ -69,7 +71,7 @@ def _unpacked_problem(path: Path) -> str | None:
 
 def safe_yaml(text: str) -> object:
     """`yaml.safe_load`, refusing documents whose aliases expand past `MAX_YAML_VALUES`."""
-    loader = yaml.SafeLoader(text)
+    loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:

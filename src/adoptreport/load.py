@@ -151,7 +151,9 @@ def _read_structured(path: Path, problems: list[Problem]) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{mark.line + 1}" if mark is not None else ""
-        hint = "; indent with spaces, not tabs" if "'\\t'" in str(error.problem) else ""
+        lines = text.splitlines()
+        tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
+        hint = "; indent with spaces, not tabs" if tabbed else ""
         problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}{hint}"))
         return None
     except RecursionError:
