@@ -7,6 +7,7 @@ so each column is checked once, vectorised, against the constraints the row mode
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,6 +23,8 @@ from pydantic import BaseModel
 from adoptreport.problems import Problem, row_problem, shown
 
 MAX_PROBLEMS_PER_COLUMN = 20
+
+ISO_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:$|[T ])")
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,9 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
     elif spec.kind is dt.date:
         text = raw.where(~blank, None).astype(object)
         parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        # pandas reads "-0", "12" or "0000-01-01" as dates of year 0; a date here starts with a four-digit year.
+        calendar = raw.astype(str).str.strip().str.match(ISO_DATE).fillna(False).astype(bool)
+        parsed = parsed.where(calendar.to_numpy() & (parsed.dt.year >= 1).to_numpy())
         for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
             bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
         values = parsed.dt.date.where(~blank, None).astype(object)
