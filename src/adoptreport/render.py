@@ -14,8 +14,10 @@ from typing import Any
 
 import jinja2
 import weasyprint
+from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
+from adoptreport.text import breakable, visible_controls
 from adoptreport.view import ReportView
 
 TEMPLATE = "report.html.j2"
@@ -58,15 +60,24 @@ class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
+def _printable(value: object) -> object:
+    """Every value a template prints, control characters written out and long words made
+    breakable; Markup (our SVG, data and file URIs, all ASCII without spaces) is kept as is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return breakable(visible_controls(value))
+    return value
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_printable,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["svg_data_uri"] = lambda svg: (
+    env.filters["svg_data_uri"] = lambda svg: Markup(
         "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     )
     return env
@@ -78,8 +89,8 @@ def render_html(view: ReportView) -> str:
         .get_template(TEMPLATE)
         .render(
             report=view,
-            font_url=(font_dir() / "Inter[opsz,wght].ttf").as_uri(),
-            font_italic_url=(font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri(),
+            font_url=Markup((font_dir() / "Inter[opsz,wght].ttf").as_uri()),
+            font_italic_url=Markup((font_dir() / "Inter-Italic[opsz,wght].ttf").as_uri()),
         )
     )
 
