@@ -183,3 +183,24 @@ def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
 def test_zero_baseline_is_rejected(case_copy: Path) -> None:
     _edit_pilot(case_copy, 7, "baseline_minutes", "0")
     assert "pilot.csv:7: baseline_minutes: must be > 0 (got 0)" in _problems(case_copy)
+
+
+@pytest.mark.parametrize("file", ["pilot.csv", "vendors.yaml", "claims.md"])
+def test_a_case_file_linking_outside_the_case_folder_is_refused(
+    case_copy: Path, tmp_path: Path, file: str
+) -> None:
+    outside = tmp_path / "elsewhere" / file
+    outside.parent.mkdir()
+    (case_copy / file).rename(outside)
+    (case_copy / file).symlink_to(outside)
+    assert _problems(case_copy) == [
+        f"{file}: is a link to {outside}, outside the case folder; copy the file into the case"
+        " folder"
+    ]
+
+
+def test_a_link_inside_the_case_folder_is_followed(case_copy: Path) -> None:
+    (case_copy / "data").mkdir()
+    (case_copy / "pilot.csv").rename(case_copy / "data" / "pilot.csv")
+    (case_copy / "pilot.csv").symlink_to(case_copy / "data" / "pilot.csv")
+    assert len(load_case(case_copy).pilot) == 405

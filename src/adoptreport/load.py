@@ -62,7 +62,7 @@ def load_case(folder: Path | str) -> Case:
     pilot = _load_pilot(root, files, problems)
     loaded_workforce = _load_workforce(root, files, problems)
     workforce, workforce_rows, team_names = loaded_workforce or (None, (), set())
-    claims_text = _read_claims(root / "claims.md", problems)
+    claims_text = _read_claims(root, problems)
 
     if case_file is not None and vendors is not None:
         problems += _cross_references(
@@ -93,11 +93,9 @@ def load_case(folder: Path | str) -> Case:
     )
 
 
-def _read_claims(path: Path, problems: list[Problem]) -> str | None:
-    if not path.exists():
-        return None
-    if not path.is_file():
-        problems.append(Problem(path.name, "", "", "expected a file, found a folder"))
+def _read_claims(root: Path, problems: list[Problem]) -> str | None:
+    path = _find(root, "claims", (".md",), False, problems)
+    if path is None:
         return None
     if too_big := size_problem(path):
         problems.append(Problem(path.name, "", "", too_big))
@@ -128,6 +126,17 @@ def _find(
             )
         return None
     path = present[0]
+    if not path.resolve().is_relative_to(root.resolve()):
+        problems.append(
+            Problem(
+                path.name,
+                "",
+                "",
+                f"is a link to {path.resolve()}, outside the case folder; copy the file into"
+                " the case folder",
+            )
+        )
+        return None
     if not path.is_file():
         problems.append(Problem(path.name, "", "", "expected a file, found a folder"))
         return None
