@@ -148,7 +148,7 @@ def test_hostile_strings_in_every_text_field(
     assert placed > 60
 
     out = tmp_path / "report.pdf"
-    api.build(case_copy, out, Audience(audience))
+    api.build(case_copy, out, Audience(audience), tmp_path / "tables")
     server.close()
 
     assert received == []
@@ -173,6 +173,9 @@ def test_hostile_strings_in_every_text_field(
     assert "49" not in re.findall(r"\S+", text[: text.index("{{ 7*7 }}")])[-1:]
     rightmost, width = _rightmost_word(out)
     assert rightmost <= width - 18 / 25.4 * 72 + 1  # nothing past the 18 mm right margin
+    roles = pd.read_excel(tmp_path / "tables" / "tables.xlsx", sheet_name=None)
+    cells = {str(v) for frame in roles.values() for v in frame.to_numpy().ravel()}
+    assert any("[U+0007]" in cell for cell in cells)
     # Looked at by eye when written (`pdftoppm -r 50 -png`): long names wrap inside their cells.
 
 
