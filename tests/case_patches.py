@@ -178,6 +178,21 @@ def sparse(folder: Path, file: str, megabytes: int) -> None:
         handle.truncate(megabytes * 1_000_000)
 
 
+def zip_bomb(folder: Path, file: str, megabytes: int) -> None:
+    """A small workbook whose directory says a member unpacks to `megabytes` MB (a zip bomb)."""
+    import io
+    import struct
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    data = bytearray(buffer.getvalue())
+    central = data.rindex(b"PK\x01\x02")  # the member's central directory entry
+    struct.pack_into("<I", data, central + 24, megabytes * 1_000_000)  # uncompressed size
+    (folder / file).write_bytes(bytes(data))
+
+
 OPERATIONS: dict[str, Callable[..., None]] = {
     f.__name__: f
     for f in (
@@ -203,6 +218,7 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         to_json,
         also,
         sparse,
+        zip_bomb,
     )
 }
 

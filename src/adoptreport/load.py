@@ -258,7 +258,10 @@ def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.n
                 sheet = sheets.get(path.stem.casefold(), 0)
                 frame = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False)
             return _without_blank_rows(frame, np.arange(2, 2 + len(frame)))
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except pa.ArrowInvalid:
+            raise ValueError("not a Parquet file; save the table as Parquet, CSV or XLSX") from None
         return frame, np.arange(1, 1 + len(frame))
     except UnicodeDecodeError:
         problems.append(_not_utf8(path))
