@@ -119,14 +119,7 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
     if spec.kind in (int, float):
         values = _numbers(raw, blank, spec, bad)
     elif spec.kind is dt.date:
-        text = raw.where(~blank, None).astype(object)
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-        # pandas reads "-0", "12" or "0000-01-01" as dates of year 0; a date here starts with a four-digit year.
-        calendar = raw.astype(str).str.strip().str.match(ISO_DATE).fillna(False).astype(bool)
-        parsed = parsed.where(calendar.to_numpy() & (parsed.dt.year >= 1).to_numpy())
-        for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
-            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
-        values = parsed.dt.date.where(~blank, None).astype(object)
+        values = _dates(raw, blank, bad)
     else:
         text = raw.astype(str).str.strip()
         values = text.where(~blank)
@@ -177,6 +170,21 @@ def _cast_to_float(raw: pd.Series, blank: pd.Series) -> pd.Series | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     return pd.Series(values.to_numpy(zero_copy_only=False), index=raw.index, dtype=float)
+
+
+def _dates(raw: pd.Series, blank: pd.Series, bad: list[tuple[int, str]]) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        parsed = raw  # a typed column (Parquet) holds dates already; no text to read
+    else:
+        text = raw.where(~blank, None).astype(object)
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        # pandas reads "-0", "12" or "0000-01-01" as dates in year 0; a date starts with a year.
+        calendar = raw.astype(str).str.strip().str.match(ISO_DATE).fillna(False).astype(bool)
+        parsed = parsed.where(calendar.to_numpy() & (parsed.dt.year >= 1).to_numpy())
+        for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
+            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
+    dates: pd.Series = parsed.dt.date.where(~blank, None).astype(object)
+    return dates
 
 
 def _numbers(
