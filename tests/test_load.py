@@ -120,6 +120,7 @@ def test_xlsx_and_parquet_pilots_load(case_copy: Path) -> None:
     from_parquet = load_case(case_copy).pilot
     assert from_parquet["ai_minutes"].sum() == pytest.approx(typed["ai_minutes"].sum())
     assert int(from_parquet["source_row"].iloc[0]) == 1
+    assert from_parquet["date"].tolist() == typed["date"].tolist()  # typed dates taken as dates
 
 
 def test_json_instead_of_yaml(case_copy: Path) -> None:
