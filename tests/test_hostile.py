@@ -81,7 +81,7 @@ def hostile_strings(port: int) -> list[str]:
         "right-to-left \u202egnp.exe override",
         "control \x07\x1b[31m\x0b\x7f characters",
         "W" * LONG_WORD,
-        "a sentence " * 150,
+        "a sentence " * 60,
     ]
 
 
