@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -25,6 +26,20 @@ def pdf_text(path: Path) -> str:
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
     )
     return collapse(out.stdout.decode("utf-8"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--big-hypothesis",
+        action="store_true",
+        help="Run the property tests with 20 times as many examples (random, not derandomized).",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Read by tests/test_properties.py when it is imported, after this hook.
+    if config.getoption("--big-hypothesis"):
+        os.environ["ADOPTREPORT_BIG_HYPOTHESIS"] = "1"
 
 
 @pytest.fixture

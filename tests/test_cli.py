@@ -66,12 +66,36 @@ def test_init_writes_a_case_that_validates(tmp_path: Path) -> None:
     assert validated.exit_code == 0, validated.output
 
 
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
 def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine")
+    (tmp_path / "case.yaml").write_text("organisation: my own work\n")
+    before = _snapshot(tmp_path)
     result = runner.invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 2
-    assert "not empty; use --force" in result.stderr
-    assert (tmp_path / "keep.txt").read_text() == "mine"
+    assert result.stderr == f"{tmp_path} is not empty; use --force to write into it\n"
+    assert _snapshot(tmp_path) == before  # nothing written, nothing removed
+
+
+def test_init_force_writes_the_starter_case_into_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    (tmp_path / "case.yaml").write_text("organisation: my own work\n")
+    result = runner.invoke(app, ["init", "--force", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "keep.txt").read_text() == "mine"  # files of other names stay
+    assert "my own work" not in (tmp_path / "case.yaml").read_text()
+    assert runner.invoke(app, ["validate", str(tmp_path)]).exit_code == 0
+
+
+def test_init_refuses_a_file_in_place_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "case").write_text("a file")
+    result = runner.invoke(app, ["init", str(tmp_path / "case")])
+    assert result.exit_code == 2
+    assert result.stderr == f"{tmp_path / 'case'} exists and is not a folder\n"
+    assert (tmp_path / "case").read_text() == "a file"
 
 
 def test_schema_covers_every_input_file() -> None:

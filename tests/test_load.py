@@ -120,6 +120,7 @@ def test_xlsx_and_parquet_pilots_load(case_copy: Path) -> None:
     from_parquet = load_case(case_copy).pilot
     assert from_parquet["ai_minutes"].sum() == pytest.approx(typed["ai_minutes"].sum())
     assert int(from_parquet["source_row"].iloc[0]) == 1
+    assert from_parquet["date"].tolist() == typed["date"].tolist()  # typed dates taken as dates
 
 
 def test_json_instead_of_yaml(case_copy: Path) -> None:
@@ -163,7 +164,9 @@ def test_workforce_duplicates_name_both_rows(case_copy: Path) -> None:
 
 def test_latin1_claims_file_is_a_problem_not_a_crash(case_copy: Path) -> None:
     (case_copy / "claims.md").write_bytes("Ünsere Zahlen\nCafé 88.7%\n".encode("latin-1"))
-    assert "claims.md:1: not UTF-8 text; save the file as UTF-8" in _problems(case_copy)
+    assert _problems(case_copy) == [
+        "claims.md:1: not UTF-8 text: found byte 0xDC at character 1; expected UTF-8, so save the file as UTF-8"
+    ]
 
 
 def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
@@ -181,3 +184,24 @@ def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
 def test_zero_baseline_is_rejected(case_copy: Path) -> None:
     _edit_pilot(case_copy, 7, "baseline_minutes", "0")
     assert "pilot.csv:7: baseline_minutes: must be > 0 (got 0)" in _problems(case_copy)
+
+
+@pytest.mark.parametrize("file", ["pilot.csv", "vendors.yaml", "claims.md"])
+def test_a_case_file_linking_outside_the_case_folder_is_refused(
+    case_copy: Path, tmp_path: Path, file: str
+) -> None:
+    outside = tmp_path / "elsewhere" / file
+    outside.parent.mkdir()
+    (case_copy / file).rename(outside)
+    (case_copy / file).symlink_to(outside)
+    assert _problems(case_copy) == [
+        f"{file}: is a link to {outside}, outside the case folder; copy the file into the case"
+        " folder"
+    ]
+
+
+def test_a_link_inside_the_case_folder_is_followed(case_copy: Path) -> None:
+    (case_copy / "data").mkdir()
+    (case_copy / "pilot.csv").rename(case_copy / "data" / "pilot.csv")
+    (case_copy / "pilot.csv").symlink_to(case_copy / "data" / "pilot.csv")
+    assert len(load_case(case_copy).pilot) == 405

@@ -97,7 +97,11 @@ def input_hash(case: Case, previous: Case | None = None) -> str:
     """
     digest = hashlib.sha256()
     for name in sorted(case.files.values()):
-        digest.update(name.encode() + b"\0" + (case.root / name).read_bytes() + b"\0")
+        digest.update(name.encode() + b"\0")
+        with (case.root / name).open("rb") as handle:  # in chunks: a pilot may be gigabytes
+            while chunk := handle.read(1 << 24):
+                digest.update(chunk)
+        digest.update(b"\0")
     if previous is not None:
         digest.update(b"previous\0" + input_hash(previous).encode() + b"\0")
     return digest.hexdigest()

@@ -14,6 +14,7 @@ import vl_convert
 from adoptreport.analysis import Findings, Verdict
 from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
+from adoptreport.text import visible_controls
 
 FONT = "Inter"
 # Colour carries meaning (verdicts); each verdict also has its own lightness, well apart in
@@ -49,10 +50,21 @@ def _register_font() -> None:
     vl_convert.register_font_directory(str(resources.files(fontpkg_inter) / "files"))
 
 
+def _xml_safe(value: Any) -> Any:
+    """Every string in a spec with its control characters written out (SVG cannot hold them)."""
+    if isinstance(value, str):
+        return visible_controls(value)
+    if isinstance(value, dict):
+        return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
 def to_svg(spec: dict[str, Any]) -> str:
     """Render offline: no data or images may be fetched from any URL."""
     _register_font()
-    svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+    svg: str = vl_convert.vegalite_to_svg(_xml_safe(spec), allowed_base_urls=[])
     return svg
 
 

@@ -16,11 +16,15 @@ from typing import Annotated, Any, Union, get_args, get_origin
 import annotated_types
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel
 
 from adoptreport.problems import Problem, row_problem, shown
 
 MAX_PROBLEMS_PER_COLUMN = 20
+
+ISO_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:$|[T ])")
 
 
 @dataclass(frozen=True)
@@ -115,14 +119,10 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
     if spec.kind in (int, float):
         values = _numbers(raw, blank, spec, bad)
     elif spec.kind is dt.date:
-        text = raw.where(~blank, None).astype(object)
-        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
-        for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
-            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
-        values = parsed.dt.date.where(~blank, None).astype(object)
+        values = _dates(raw, blank, bad)
     else:
         text = raw.astype(str).str.strip()
-        values = text.where(~blank, None).astype(object)
+        values = text.where(~blank)
         if issubclass(spec.kind, StrEnum):
             allowed = [m.value for m in spec.kind]
             wrong = ~blank & ~text.isin(allowed)
@@ -130,7 +130,7 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
             for i in np.flatnonzero(wrong.to_numpy()):
                 bad.append((int(i), f"expected one of {expected} (got {shown(raw.iloc[i])})"))
         if spec.pattern is not None:
-            wrong = ~blank & ~text.str.fullmatch(spec.pattern, flags=re.ASCII)
+            wrong = ~blank & ~text.str.fullmatch(spec.pattern).fillna(False).astype(bool)
             for i in np.flatnonzero(wrong.to_numpy()):
                 bad.append(
                     (
@@ -152,16 +152,47 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
                 file,
                 int(rows[bad[MAX_PROBLEMS_PER_COLUMN][0]]),
                 spec.name,
-                f"… and {rest} more problems in this column",
+                f"… and {rest:,} more problems in this column",
             )
         )
     return ColumnResult(values, problems)
 
 
+def _cast_to_float(raw: pd.Series, blank: pd.Series) -> pd.Series | None:
+    """The column as floats in one vectorised cast (NaN where blank); None if any value fails."""
+    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
+        return raw.astype(float)
+    if not pd.api.types.is_string_dtype(raw):
+        return None
+    text = pa.array(raw.where(~blank, None).astype(str), from_pandas=True)
+    try:
+        values = pc.cast(pc.utf8_trim_whitespace(text), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(values.to_numpy(zero_copy_only=False), index=raw.index, dtype=float)
+
+
+def _dates(raw: pd.Series, blank: pd.Series, bad: list[tuple[int, str]]) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(raw.dtype):
+        parsed = raw  # a typed column (Parquet) holds dates already; no text to read
+    else:
+        text = raw.where(~blank, None).astype(object)
+        parsed = pd.to_datetime(text, format="ISO8601", errors="coerce")
+        # pandas reads "-0", "12" or "0000-01-01" as dates in year 0; a date starts with a year.
+        calendar = raw.astype(str).str.strip().str.match(ISO_DATE).fillna(False).astype(bool)
+        parsed = parsed.where(calendar.to_numpy() & (parsed.dt.year >= 1).to_numpy())
+        for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
+            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
+    dates: pd.Series = parsed.dt.date.where(~blank, None).astype(object)
+    return dates
+
+
 def _numbers(
     raw: pd.Series, blank: pd.Series, spec: ColumnSpec, bad: list[tuple[int, str]]
 ) -> pd.Series:
-    numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
+    numeric = _cast_to_float(raw, blank)
+    if numeric is None:  # some value is not a number: pandas finds which, row by row
+        numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
     noun = "a whole number" if spec.kind is int else "a number"
     not_number = (numeric.isna() & ~blank) | ~np.isfinite(numeric.fillna(0.0))
     for i in np.flatnonzero(not_number.to_numpy()):

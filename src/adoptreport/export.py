@@ -18,15 +18,18 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.models.folder import Case
 from adoptreport.render import write_atomically
 from adoptreport.statements.format import money_each_number, money_number, percent_number
+from adoptreport.text import visible_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value: object) -> object:
-    """Text that a spreadsheet would run as a formula, made inert; other values unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run as a formula, made inert, and its control characters
+    written out (a workbook cannot hold them); other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    value = visible_controls(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -9,10 +10,13 @@ from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from adoptreport.columns import validate_table
+from adoptreport.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
 from adoptreport.models import (
     AssumptionsFile,
     BenchmarksFile,
@@ -57,12 +61,18 @@ def load_case(folder: Path | str) -> Case:
     assumptions = structured("assumptions", AssumptionsFile, required=False)
     pilot = _load_pilot(root, files, problems)
     loaded_workforce = _load_workforce(root, files, problems)
-    workforce, workforce_rows = loaded_workforce or (None, ())
-    claims_text = _read_claims(root / "claims.md", problems)
+    workforce, workforce_rows, team_names = loaded_workforce or (None, (), set())
+    claims_text = _read_claims(root, problems)
 
     if case_file is not None and vendors is not None:
         problems += _cross_references(
-            case_file, vendors, benchmarks, assumptions, pilot, workforce, workforce_rows, files
+            case_file,
+            vendors,
+            benchmarks,
+            assumptions,
+            pilot,
+            (workforce, workforce_rows, team_names),
+            files,
         )
     if problems:
         raise CaseError(problems)
@@ -83,14 +93,17 @@ def load_case(folder: Path | str) -> Case:
     )
 
 
-def _read_claims(path: Path, problems: list[Problem]) -> str | None:
-    if not path.exists():
+def _read_claims(root: Path, problems: list[Problem]) -> str | None:
+    path = _find(root, "claims", (".md",), False, problems)
+    if path is None:
+        return None
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
         return None
     try:
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        line = _first_undecodable_line(path)
-        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+        problems.append(_not_utf8(path))
     except OSError as error:
         problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
     return None
@@ -113,6 +126,17 @@ def _find(
             )
         return None
     path = present[0]
+    if not path.resolve().is_relative_to(root.resolve()):
+        problems.append(
+            Problem(
+                path.name,
+                "",
+                "",
+                f"is a link to {path.resolve()}, outside the case folder; copy the file into"
+                " the case folder",
+            )
+        )
+        return None
     if not path.is_file():
         problems.append(Problem(path.name, "", "", "expected a file, found a folder"))
         return None
@@ -120,23 +144,41 @@ def _find(
 
 
 def _read_structured(path: Path, problems: list[Problem]) -> Any:
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
+        return None
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        line = _first_undecodable_line(path)
-        problems.append(Problem(path.name, str(line), "", "not UTF-8 text; save the file as UTF-8"))
+        problems.append(_not_utf8(path))
         return None
     except OSError as error:
         problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
         return None
     try:
-        data = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if path.suffix == ".json" else safe_yaml(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{mark.line + 1}" if mark is not None else ""
-        problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}"))
+        lines = text.splitlines()
+        tabbed = mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]
+        hint = "; indent with spaces, not tabs" if tabbed else ""
+        problems.append(Problem(path.name, where, "", f"not valid YAML: {error.problem}{hint}"))
         return None
-    except (yaml.YAMLError, json.JSONDecodeError) as error:
+    except RecursionError:
+        problems.append(Problem(path.name, "", "", "nested too deeply to be a case file"))
+        return None
+    except json.JSONDecodeError as error:
+        problems.append(
+            Problem(
+                path.name,
+                str(error.lineno),
+                "",
+                f"not valid JSON: {error.msg.lower()} (at character {error.colno})",
+            )
+        )
+        return None
+    except yaml.YAMLError as error:
         problems.append(Problem(path.name, "", "", f"not valid {path.suffix[1:].upper()}: {error}"))
         return None
     if data is None:
@@ -187,6 +229,13 @@ def _message(error: Any) -> str:
             f"expected an identifier of letters, digits, _ . : -{got}"
         ),
         "value_error": lambda: str(ctx.get("error", error["msg"])),
+        "int_parsing": lambda: f"expected a whole number{got}",
+        "int_from_float": lambda: f"expected a whole number{got}",
+        "float_parsing": lambda: f"expected a number{got}",
+        "date_parsing": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "date_from_datetime_parsing": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "date_from_datetime_inexact": lambda: f"expected a date as YYYY-MM-DD{got}",
+        "bool_parsing": lambda: f"expected true or false{got}",
     }
     if kind in messages:
         return messages[kind]()
@@ -196,23 +245,28 @@ def _message(error: Any) -> str:
 def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.ndarray] | None:
     """The table (strings from CSV and XLSX, native types from Parquet) and each row's number
     as a person sees it in the file: the CSV line or spreadsheet row, header = 1."""
+    if too_big := size_problem(path):
+        problems.append(Problem(path.name, "", "", too_big))
+        return None
     try:
         if path.suffix == ".csv":
             return _read_csv(path)
         if path.suffix == ".xlsx":
-            frame = pd.read_excel(path, dtype=str, keep_default_na=False, engine="openpyxl")
+            # The table is on the sheet named after the file (pilot, workforce), else the first.
+            with pd.ExcelFile(path, engine="openpyxl") as book:
+                sheets = {str(name).casefold(): name for name in book.sheet_names}
+                sheet = sheets.get(path.stem.casefold(), 0)
+                frame = pd.read_excel(book, sheet_name=sheet, dtype=str, keep_default_na=False)
             return _without_blank_rows(frame, np.arange(2, 2 + len(frame)))
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except pa.ArrowInvalid:
+            raise ValueError("not a Parquet file; save the table as Parquet, CSV or XLSX") from None
         return frame, np.arange(1, 1 + len(frame))
     except UnicodeDecodeError:
-        problems.append(
-            Problem(
-                path.name,
-                str(_first_undecodable_line(path)),
-                "",
-                "not UTF-8 text; save the file as UTF-8",
-            )
-        )
+        problems.append(_not_utf8(path))
+    except CaseError as error:
+        problems.extend(error.problems)
     except pd.errors.EmptyDataError:
         problems.append(
             Problem(path.name, "", "", "file is empty; expected a header row and data rows")
@@ -225,8 +279,18 @@ def _read_table(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, np.n
 
 def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
+        header = handle.readline(MAX_HEADER_BYTES + 1)
+    if len(header) > MAX_HEADER_BYTES:
+        raise ValueError(
+            f"the first line is over {MAX_HEADER_BYTES:,} characters; expected a header row"
+            " of column names"
+        )
     separator = ";" if header.count(";") > header.count(",") else ","
+    fast = _read_regular_csv(path, separator)
+    if fast is not None:
+        return fast
+    if ragged := _ragged_rows(path, separator):
+        raise CaseError(ragged)
     frame = pd.read_csv(
         path,
         sep=separator,
@@ -245,6 +309,75 @@ def _read_csv(path: Path) -> tuple[pd.DataFrame, np.ndarray]:
     return _without_blank_rows(frame, lines)
 
 
+def _ragged_rows(path: Path, separator: str) -> list[Problem]:
+    """Rows with more or fewer values than the header has columns (pandas would shift them)."""
+    problems: list[Problem] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, delimiter=separator)
+        width = len(next(reader, []))
+        start = reader.line_num + 1
+        for values in reader:
+            if values and len(values) != width:
+                problems.append(
+                    row_problem(
+                        path.name,
+                        start,
+                        "",
+                        f"row has {len(values)} values, expected {width} (one per header column);"
+                        f" check for a stray {separator!r} or a missing quote",
+                    )
+                )
+                if len(problems) == MAX_CROSS_REFERENCE_PROBLEMS:
+                    break
+            start = reader.line_num + 1
+    return problems
+
+
+def _read_regular_csv(path: Path, separator: str) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """pyarrow's multithreaded reader, for the usual file: one line per row, every row whole.
+
+    None for anything irregular (blank lines, values over several lines, ragged rows, repeated
+    column names, bytes that are not UTF-8): pandas reads those, keeping each row's line
+    number and giving the messages a person can act on.
+    """
+    try:
+        table = pa_csv.read_csv(
+            path,
+            parse_options=pa_csv.ParseOptions(delimiter=separator, newlines_in_values=True),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=_all_text(path, separator), strings_can_be_null=False
+            ),
+        )
+    except (pa.ArrowException, OSError, ValueError):
+        return None
+    names = table.column_names
+    if len(set(names)) != len(names) or table.num_rows == 0:
+        return None
+    if _physical_lines(path) != table.num_rows + 1:
+        return None
+    frame = table.to_pandas(
+        types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}.get
+    )
+    return frame, np.arange(2, 2 + len(frame))
+
+
+def _all_text(path: Path, separator: str) -> dict[str, pa.DataType]:
+    """Every column as text: the validator, not the reader, decides what a value means."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle, delimiter=separator), [])
+    return {name: pa.string() for name in header}
+
+
+def _physical_lines(path: Path) -> int:
+    """Lines in the file, a last line without its newline included, read in chunks."""
+    count, last = 0, b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 24):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")
+
+
 def _without_blank_rows(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     """Drop rows with every cell blank (spreadsheets leave them), keeping the others' numbers."""
     if frame.empty:
@@ -257,14 +390,25 @@ def _without_blank_rows(frame: pd.DataFrame, rows: np.ndarray) -> tuple[pd.DataF
     return frame[~blank].reset_index(drop=True), rows[~blank]
 
 
-def _first_undecodable_line(path: Path) -> int:
+def _not_utf8(path: Path) -> Problem:
+    """Where a file stops being UTF-8, and the byte found there (Latin-1 and Windows-1252
+    files are refused rather than guessed: the same bytes mean different letters in each)."""
+    hint = ' (in Excel: "CSV UTF-8")' if path.suffix == ".csv" else ""
     with path.open("rb") as handle:
         for number, line in enumerate(handle, start=1):
             try:
                 line.decode("utf-8")
-            except UnicodeDecodeError:
-                return number
-    return 1
+            except UnicodeDecodeError as error:
+                column = len(line[: error.start].decode("utf-8")) + 1
+                found = line[error.start : error.start + 1].hex().upper()
+                return Problem(
+                    path.name,
+                    str(number),
+                    "",
+                    f"not UTF-8 text: found byte 0x{found} at character {column};"
+                    f" expected UTF-8, so save the file as UTF-8{hint}",
+                )
+    return Problem(path.name, "", "", "not UTF-8 text; save the file as UTF-8")
 
 
 def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
@@ -289,8 +433,9 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
 
 def _load_workforce(
     root: Path, files: dict[str, str], problems: list[Problem]
-) -> tuple[tuple[Team, ...], tuple[int, ...]] | None:
-    """The teams that validated, and the file row of each."""
+) -> tuple[tuple[Team, ...], tuple[int, ...], set[str]] | None:
+    """The teams that validated, the file row of each, and every team named in the file
+    (valid row or not, so a bad headcount does not make the team unknown elsewhere)."""
     path = _find(root, "workforce", TABLE_SUFFIXES, True, problems)
     if path is None:
         return None
@@ -347,7 +492,7 @@ def _load_workforce(
                     else loc[0]
                 )
                 problems.append(row_problem(path.name, row, field, _message(e)))
-    return tuple(teams), tuple(team_rows)
+    return tuple(teams), tuple(team_rows), set(first_seen) - {""}
 
 
 def _is_blank(value: object) -> bool:
@@ -362,10 +507,10 @@ def _cross_references(
     benchmarks: BenchmarksFile | None,
     assumptions: AssumptionsFile | None,
     pilot: pd.DataFrame | None,
-    workforce: tuple[Team, ...] | None,
-    workforce_rows: tuple[int, ...],
+    loaded_workforce: tuple[tuple[Team, ...] | None, tuple[int, ...], set[str]],
     files: dict[str, str],
 ) -> list[Problem]:
+    workforce, workforce_rows, teams = loaded_workforce
     kinds, tools = set(case_file.kind_ids()), set(vendors.tool_ids())
     vendor_tools = {v.id: {t.id for t in v.tools} for v in vendors.vendors}
     problems: list[Problem] = []
@@ -435,8 +580,7 @@ def _cross_references(
                             + ", ".join(sorted(kinds)),
                         )
                     )
-    if assumptions is not None and "assumptions" in files and workforce is not None:
-        teams = {t.team for t in workforce}
+    if assumptions is not None and "assumptions" in files and teams:
         for i, assumption in enumerate(assumptions.assumptions):
             where = f"assumptions[{i}]"
             for j, team_id in enumerate(assumption.teams or []):

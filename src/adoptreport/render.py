@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import glob
 import logging
 import os
 import tempfile
@@ -14,8 +15,10 @@ from typing import Any
 
 import jinja2
 import weasyprint
+from markupsafe import Markup
 from weasyprint.urls import URLFetcher
 
+from adoptreport.text import breakable, visible_controls
 from adoptreport.view import ReportView
 
 TEMPLATE = "report.html.j2"
@@ -58,15 +61,24 @@ class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
         return super().fetch(url, headers)
 
 
+def _printable(value: object) -> object:
+    """Every value a template prints, control characters written out and long words made
+    breakable; Markup (our SVG, data and file URIs, all ASCII without spaces) is kept as is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return breakable(visible_controls(value))
+    return value
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_printable,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["svg_data_uri"] = lambda svg: (
+    env.filters["svg_data_uri"] = lambda svg: Markup(
         "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     )
     return env
@@ -83,8 +95,8 @@ def render_html(view: ReportView) -> str:
         .get_template(TEMPLATE)
         .render(
             report=view,
-            font_url=regular.as_uri(),
-            font_italic_url=italic.as_uri(),
+            font_url=Markup(regular.as_uri()),
+            font_italic_url=Markup(italic.as_uri()),
             inline_css=None,
         )
     )
@@ -98,9 +110,9 @@ def render_standalone_html(view: ReportView) -> str:
         .get_template(TEMPLATE)
         .render(
             report=view,
-            font_url=regular,
-            font_italic_url=italic,
-            inline_css=(templates_dir() / "report.css").read_text(encoding="utf-8"),
+            font_url=Markup(regular),
+            font_italic_url=Markup(italic),
+            inline_css=Markup((templates_dir() / "report.css").read_text(encoding="utf-8")),
         )
     )
 
@@ -158,9 +170,16 @@ def render_pdf(html: str, identifier: bytes, source_date: int) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, then rename: the file appears whole or not at all."""
+    """Write to a temporary file beside `path`, then rename: the file appears whole or not at all.
+
+    The temporary file is `.<name>.<pid>.<random>.tmp` (hidden, never `<name>` itself); one left
+    by a killed process is removed by the next write to the same path.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_stale_temporaries(path)
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+    )
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -171,3 +190,24 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files of writes to `path` whose process no longer runs."""
+    removed = []
+    for temporary in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        pid = temporary.name.removeprefix(f".{path.name}.").split(".", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            temporary.unlink(missing_ok=True)
+            removed.append(temporary)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True

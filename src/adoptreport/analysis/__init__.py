@@ -13,7 +13,7 @@ from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
 from adoptreport.analysis.pilot import Cell, cells
 from adoptreport.analysis.procurement import Procurement, procurement
-from adoptreport.analysis.stats import Interval, bootstrap_ratio, poisson_exact, wilson
+from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
 from adoptreport.analysis.workforce import (
     WorkforceFindings,
@@ -190,7 +190,7 @@ def _tool_summaries(case: Case, policy: Policy) -> tuple[ToolSummary, ...]:
                     acceptance=wilson(len(accepted), n, level),
                     clean_acceptance=wilson(clean, n, level),
                     review_minutes_per_merged=(
-                        bootstrap_ratio(
+                        ratio_interval(
                             review, np.ones_like(review), level, policy.bootstrap_draws, seed
                         )
                         if len(review)

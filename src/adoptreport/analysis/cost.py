@@ -5,7 +5,8 @@ with review or assist. Token costs come from the pilot's token counts at the ven
 prices; where either is missing they are not measured, never zero.
 
 Cost per merged change: everything the pilot's attempts with a tool cost — the failed ones
-included — divided by the changes merged, with a seeded bootstrap over attempts.
+included — divided by the changes merged, with a seeded bootstrap over attempts (the delta
+method for very large pilots, as for every ratio; see `stats.ratio_interval`).
 
 Annual token cost (the volume rule): the tool is used on the tasks the organisation does
 now in the kinds of work it is valued on. Tasks a year in a kind = engineers × weekly hours
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from adoptreport.analysis.pilot import Cell, add_net_minutes
-from adoptreport.analysis.stats import Interval, bootstrap_ratio
+from adoptreport.analysis.stats import Interval, ratio_interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.analysis.workforce import kind_support, team_hours
 from adoptreport.models import Policy, Team, Vendor
@@ -161,7 +162,7 @@ def _ratio(numerator: pd.Series, merged: pd.Series, policy: Policy, seed: int) -
     if len(numerator) == 0 or not merged.any():
         return None
     with np.errstate(divide="ignore", invalid="ignore"):
-        interval = bootstrap_ratio(
+        interval = ratio_interval(
             numerator.to_numpy(dtype=float),
             merged.to_numpy(dtype=float),
             policy.confidence_level,
@@ -220,7 +221,7 @@ def _annual_tokens(
             return None  # a valued kind without token counts: the total is not measured
         weekly = sum(t.headcount * t.hours_by_kind.get(kind, 0.0) for t in teams)
         per_year = weekly * adoption * weeks * MINUTES_PER_HOUR / baselines[kind]
-        each = bootstrap_ratio(
+        each = ratio_interval(
             counted.to_numpy(dtype=float),
             np.ones(len(counted)),
             policy.confidence_level,

@@ -6,7 +6,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+
+# scipy.special, not scipy.stats: the same functions (norm.ppf is ndtri, chi2.ppf is
+# 2·gammaincinv, beta.ppf is betaincinv) without half a second of import on every command.
+from scipy import special
 
 
 @dataclass(frozen=True)
@@ -26,7 +29,7 @@ class Interval:
 
 def z_score(level: float) -> float:
     """Two-sided normal quantile for a confidence level."""
-    return float(stats.norm.ppf(0.5 + level / 2.0))
+    return float(special.ndtri(0.5 + level / 2.0))
 
 
 def wilson(successes: int, trials: int, level: float) -> Interval:
@@ -47,8 +50,8 @@ def poisson_exact(events: int, exposure: float, level: float) -> Interval:
     if exposure <= 0 or events < 0:
         raise ValueError(f"need events ≥ 0 and exposure > 0 (got {events}, {exposure})")
     alpha = 1.0 - level
-    low = 0.0 if events == 0 else stats.chi2.ppf(alpha / 2, 2 * events) / 2.0
-    high = stats.chi2.ppf(1 - alpha / 2, 2 * events + 2) / 2.0
+    low = 0.0 if events == 0 else special.gammaincinv(events, alpha / 2)
+    high = special.gammaincinv(events + 1, 1 - alpha / 2)
     return Interval(float(low) / exposure, events / exposure, float(high) / exposure, level)
 
 
@@ -71,6 +74,35 @@ def bootstrap_ratio(
     alpha = 1.0 - level
     low, high = np.quantile(ratios, [alpha / 2, 1 - alpha / 2])
     return Interval(float(low), point, float(high), level)
+
+
+# Above this many rows a ratio's interval comes from the delta method instead of the bootstrap:
+# the bootstrap costs draws × rows, and at this size the two agree (tests/test_scale.py).
+BOOTSTRAP_MAX_ROWS = 2_000
+
+
+def ratio_interval(
+    numerator: np.ndarray, denominator: np.ndarray, level: float, draws: int, seed: int
+) -> Interval:
+    """Σ numerator / Σ denominator: percentile bootstrap up to `BOOTSTRAP_MAX_ROWS` rows,
+    the delta method (linearised ratio estimator, Cochran 1977 §6.4) above."""
+    if len(numerator) <= BOOTSTRAP_MAX_ROWS:
+        return bootstrap_ratio(numerator, denominator, level, draws, seed)
+    return delta_ratio(numerator, denominator, level)
+
+
+def delta_ratio(numerator: np.ndarray, denominator: np.ndarray, level: float) -> Interval:
+    """Σ numerator / Σ denominator with a normal interval from the linearised variance:
+    se² = n/(n−1) · Σ (yᵢ − R·xᵢ)² / (Σ xᵢ)²."""
+    n = len(numerator)
+    if n < 2 or len(denominator) != n:
+        raise ValueError("need two equally long arrays of at least two rows")
+    total = float(denominator.sum())
+    point = float(numerator.sum()) / total
+    residuals = numerator - point * denominator
+    se = math.sqrt(n / (n - 1) * float(np.dot(residuals, residuals))) / abs(total)
+    half = z_score(level) * se
+    return Interval(point - half, point, point + half, level)
 
 
 def tasks_to_decide(point: float, spread: float, threshold: float, level: float) -> int | None:
@@ -101,8 +133,10 @@ def poisson_rate_ratio(
         return None
     alpha = 1.0 - level
     # Clopper–Pearson from beta quantiles.
-    low = 0.0 if events_a == 0 else float(stats.beta.ppf(alpha / 2, events_a, events_b + 1))
-    high = 1.0 if events_b == 0 else float(stats.beta.ppf(1 - alpha / 2, events_a + 1, events_b))
+    low = 0.0 if events_a == 0 else float(special.betaincinv(events_a, events_b + 1, alpha / 2))
+    high = (
+        1.0 if events_b == 0 else float(special.betaincinv(events_a + 1, events_b, 1 - alpha / 2))
+    )
     scale = exposure_b / exposure_a
 
     def ratio(share: float) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,14 +35,19 @@ def tool_hallucinations(
     pilot: pd.DataFrame, tool: str, level: float, pilot_file: str
 ) -> ToolHallucinations | None:
     """Incidents per attempt with an exact Poisson interval, overall and per kind."""
-    rows = pilot[(pilot["tool"] == tool) & pilot["hallucinations"].notna()]
+    wanted = (pilot["tool"] == tool) & pilot["hallucinations"].notna()
+    rows = pilot.loc[wanted, ["hallucinations", "hallucination_kinds", SOURCE_ROW]]
     if rows.empty:
         return None
     n = len(rows)
-    kinds = rows["hallucination_kinds"].dropna().str.split(";").explode().str.strip()
-    counts = kinds[kinds != ""].value_counts()
+    # Split each distinct "a;b" once, not each of a million rows.
+    counts: Counter[str] = Counter()
+    for text, repeats in rows["hallucination_kinds"].dropna().value_counts().items():
+        for kind in str(text).split(";"):
+            if kind.strip():
+                counts[kind.strip()] += int(repeats)
     by_kind = tuple(
-        KindRate(str(k), int(c), poisson_exact(int(c), float(n), level))
+        KindRate(k, c, poisson_exact(c, float(n), level))
         for k, c in sorted(counts.items(), key=lambda kc: (-kc[1], kc[0]))
     )
     incidents = int(rows["hallucinations"].sum())

@@ -1,0 +1,82 @@
+"""The broken-case corpus (tests/broken_cases.yaml): every problem named, or a stated acceptance."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from adoptreport import api
+from adoptreport.cli import app
+from adoptreport.models.folder import SOURCE_ROW, Case
+from adoptreport.problems import CaseError
+from tests.case_patches import apply
+from tests.conftest import DEFAULT_CASE
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "broken_cases.yaml").read_text(encoding="utf-8")
+)
+MAX_SECONDS = 5.0  # every case, the 200 MB ones included, is answered well within this
+
+
+@pytest.fixture(scope="module")
+def default_case() -> Case:
+    return api.validate(DEFAULT_CASE)
+
+
+def _same_data(loaded: Case, default: Case) -> None:
+    pd.testing.assert_frame_equal(
+        loaded.pilot.drop(columns=SOURCE_ROW),
+        default.pilot.drop(columns=SOURCE_ROW),
+        check_dtype=False,
+    )
+    assert loaded.workforce == default.workforce
+    assert loaded.vendors == default.vendors
+
+
+def test_the_corpus_is_large_and_names_are_unique() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) >= 60
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_broken_case(case: dict[str, Any], case_copy: Path, default_case: Case) -> None:
+    apply(case_copy, case["patches"])
+    start = time.perf_counter()
+    result = CliRunner().invoke(app, ["validate", str(case_copy)])
+    assert time.perf_counter() - start < MAX_SECONDS
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    assert "Traceback" not in result.output
+    lines = [line.removeprefix(f"{case_copy}/") for line in result.output.splitlines()]
+    if "accepted" in case:
+        assert result.exit_code == 0, result.output
+        if case.get("same_as_default"):
+            _same_data(api.validate(case_copy), default_case)
+        return
+    assert result.exit_code == 2
+    assert lines[:-1] == case["problems"]
+    count = len(case["problems"])
+    assert lines[-1] == (
+        f"{count} problem{'s' if count != 1 else ''} in {case_copy}; nothing was written."
+    )
+
+
+def test_an_alias_bomb_is_refused_in_bounded_memory(case_copy: Path) -> None:
+    (bomb,) = (case for case in CASES if case["name"] == "case anchor bomb")
+    apply(case_copy, bomb["patches"])
+    tracemalloc.start()
+    start = time.perf_counter()
+    with pytest.raises(CaseError, match="aliases"):
+        api.validate(case_copy)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < 20_000_000  # a billion values written out would need tens of gigabytes
