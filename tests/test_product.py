@@ -232,6 +232,10 @@ def test_html_is_self_contained_and_says_what_the_pdf_says(
     headline = next(s for s in report.statements if s.id == "benchmark.apex5-swebv.claim")
     assert headline.text.replace("'", "&#39;") in html
     assert re.search(r"from inputs with hash <span class=\"hash\">[0-9a-f]{12}</span>", html)
+    # Long words get break points in text, never inside an anchor id.
+    anchors = re.findall(r'\bid="([^"]*)"', html)
+    assert "benchmark.scope.small_feature.meaning" in anchors
+    assert not [a for a in anchors if "\u200b" in a]
 
 
 def test_charts_dir_gets_svg_and_png_of_each_chart(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 import weasyprint
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from weasyprint.urls import URLFetcher
 
 from adoptreport.text import breakable, visible_controls
@@ -78,6 +78,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # An attribute value (an anchor id) is escaped but kept whole: no break points in it.
+    env.filters["attribute"] = lambda value: Markup(escape(visible_controls(str(value))))
     env.filters["svg_data_uri"] = lambda svg: Markup(
         "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     )
