@@ -44,13 +44,19 @@ def minutes(value: float) -> str:
     return f"{value:.0f} min".replace("-", "−")
 
 
+def _span_of(interval: Interval, spec: str, unit: str = "") -> str:
+    """'<point><unit> (<level> <low>–<high>)', each end formatted with `spec`."""
+    point, low, high = (format(v, spec) for v in (interval.point, interval.low, interval.high))
+    return f"{point}{unit} ({level(interval)} {low}–{high})"
+
+
 def minutes_interval(interval: Interval) -> str:
-    return f"{interval.point:.0f} min ({level(interval)} {interval.low:.0f}–{interval.high:.0f})"
+    return _span_of(interval, ".0f", " min")
 
 
 def rate_interval(interval: Interval) -> str:
     """Incidents per attempt: '0.42 (90% CI 0.35–0.50)'."""
-    return f"{interval.point:.2f} ({level(interval)} {interval.low:.2f}–{interval.high:.2f})"
+    return _span_of(interval, ".2f")
 
 
 def points(value: float) -> str:
@@ -68,7 +74,7 @@ def hours(value: float) -> str:
 
 def hours_interval(interval: Interval) -> str:
     """'378 h a week (90% CI 218–514)'."""
-    return f"{interval.point:,.0f} h ({level(interval)} {interval.low:,.0f}–{interval.high:,.0f})"
+    return _span_of(interval, ",.0f", " h")
 
 
 def fte(value: float) -> str:
@@ -76,7 +82,7 @@ def fte(value: float) -> str:
 
 
 def fte_interval(interval: Interval) -> str:
-    return f"{interval.point:,.1f} FTE ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
+    return _span_of(interval, ",.1f", " FTE")
 
 
 def money_number(value: float) -> float:
@@ -122,7 +128,7 @@ def money_each_interval(interval: Interval, currency: str) -> str:
 
 def hours_each_interval(interval: Interval) -> str:
     """Hours of one piece of work, to a tenth: '3.5 h (90% CI 2.9–4.1)'."""
-    return f"{interval.point:,.1f} h ({level(interval)} {interval.low:,.1f}–{interval.high:,.1f})"
+    return _span_of(interval, ",.1f", " h")
 
 
 def days(value: float) -> str:
