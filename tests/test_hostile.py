@@ -189,3 +189,16 @@ def test_a_text_field_over_the_limit_is_refused_with_the_limit(case_copy: Path) 
         "case.yaml: organisation: string should have at most 2000 characters (got 'WWWWWWWWWWWWW"
         "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW…')"
     ]
+
+
+def test_control_characters_in_a_chart_label_render_as_svg_and_png() -> None:
+    from adoptreport.charts import to_png, to_svg
+
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"tool": "bell\x07tool\u202e", "share": 0.5}]},
+        "mark": "bar",
+        "encoding": {"y": {"field": "tool", "type": "nominal"}, "x": {"field": "share"}},
+    }
+    assert "bell[U+0007]tool[U+202E]" in to_svg(spec)
+    assert to_png(spec).startswith(b"\x89PNG")  # vl-convert aborted the process before

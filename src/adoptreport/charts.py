@@ -71,7 +71,7 @@ def to_svg(spec: dict[str, Any]) -> str:
 def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
     """A PNG for slides, rendered offline with the shipped font; `scale` 2 suits a projector."""
     _register_font()
-    png: bytes = vl_convert.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
+    png: bytes = vl_convert.vegalite_to_png(_xml_safe(spec), scale=scale, allowed_base_urls=[])
     return png
 
 

@@ -37,29 +37,39 @@ def benchmark_as_share_of_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
 
 def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """AI capability turned into fewer engineers, jobs, FTE or a smaller team."""
-    for name, pattern in words.WORKFORCE_CUTS:
-        if match := s.find(pattern):
-            return Hit(
-                "workforce_reduction",
-                ClaimVerdict.BLOCKED_EXTRAPOLATION,
-                f"turns AI results into headcount ({name}: {match.group()!r}); the evidence "
-                "measures time and acceptance per kind of work, not jobs",
-                _capacity_statements(s, ev),
-            )
+    if found := _first_phrase(s, words.WORKFORCE_CUTS):
+        name, match = found
+        return Hit(
+            "workforce_reduction",
+            ClaimVerdict.BLOCKED_EXTRAPOLATION,
+            f"turns AI results into headcount ({name}: {match.group()!r}); the evidence "
+            "measures time and acceptance per kind of work, not jobs",
+            _capacity_statements(s, ev),
+        )
     return None
 
 
 def engineering_automated(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """Engineering as a whole said to be automated or replaced."""
-    for name, pattern in words.ENGINEERING_AUTOMATED:
+    if found := _first_phrase(s, words.ENGINEERING_AUTOMATED):
+        name, match = found
+        return Hit(
+            "engineering_automated",
+            ClaimVerdict.BLOCKED_EXTRAPOLATION,
+            f"says engineering as a whole can be automated ({name}: {match.group()!r}); the "
+            "evidence gives a verdict per kind of work",
+            _benchmark_statements(s, ev),
+        )
+    return None
+
+
+def _first_phrase(
+    s: ParsedSentence, phrases: tuple[tuple[str, re.Pattern[str]], ...]
+) -> tuple[str, re.Match[str]] | None:
+    """The first of the named word patterns the sentence contains, with its match."""
+    for name, pattern in phrases:
         if match := s.find(pattern):
-            return Hit(
-                "engineering_automated",
-                ClaimVerdict.BLOCKED_EXTRAPOLATION,
-                f"says engineering as a whole can be automated ({name}: {match.group()!r}); the "
-                "evidence gives a verdict per kind of work",
-                _benchmark_statements(s, ev),
-            )
+            return name, match
     return None
 
 

@@ -13,10 +13,10 @@ from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import counted, per_attempt, proportion, share
 from adoptreport.statements.procurement import procurement_statements
 from adoptreport.statements.workforce import assumption_statements, workforce_statements
 
-ALL = tuple(Audience)
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)  # not in the board's cut
 
 
@@ -40,14 +40,6 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     statements += procurement_statements(case, findings)
     statements += _methodology(case, findings)
     return tuple(statements)
-
-
-def proportion(name: str, interval: Interval, unit: Unit = Unit.PROPORTION) -> Number:
-    return Number(name, interval.point, unit, fmt.percent_interval(interval), interval)
-
-
-def counted(name: str, value: int) -> Number:
-    return Number(name, value, Unit.COUNT, fmt.count(value))
 
 
 def _benchmark(
@@ -142,7 +134,7 @@ def _versus(score: float, observed: Interval, numbers: dict[str, Number]) -> str
     if observed.contains(score):
         return "consistent"
     # From the figures as printed, so a reader's own subtraction agrees with the gap shown.
-    shown = float(fmt.percent(observed.point).rstrip("%").replace("−", "-")) / 100
+    shown = fmt.percent_number(observed.point) / 100
     difference = score - shown
     numbers["gap"] = Number("gap", difference, Unit.PERCENTAGE_POINTS, fmt.points(difference))
     return "below" if score > observed.high else "above"
@@ -303,15 +295,7 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
                     Section.REVIEW,
                     StatementKind.FINDING,
                     "hallucinations",
-                    {
-                        "rate": Number(
-                            "hallucinations_per_attempt",
-                            rate.point,
-                            Unit.PER_ATTEMPT,
-                            fmt.rate_interval(rate),
-                            rate,
-                        )
-                    },
+                    {"rate": per_attempt("hallucinations_per_attempt", rate)},
                     {"tool": tool.name},
                     (tool.evidence,),
                 )
@@ -322,9 +306,6 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
 def _methodology(case: Case, findings: Findings) -> list[Statement]:
     policy = case.case.policy
     policy_ref = RecordRef(case.files["case"], "policy", "policy")
-
-    def share(name: str, value: float) -> Number:
-        return Number(name, value, Unit.PROPORTION, fmt.percent(value))
 
     out = [
         state(

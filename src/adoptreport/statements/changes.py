@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from adoptreport.analysis.diff import KindChange, PeriodDiff, RateChange
 from adoptreport.analysis.evidence import Evidence, RecordRef
-from adoptreport.analysis.stats import Interval
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import counted, proportion
 
 NOT_IN_CASE = "not in the case"
 DETECTED = {True: "a detectable change", False: "no detectable difference"}
@@ -86,21 +86,17 @@ def _kind(k: KindChange, periods: dict[str, str]) -> Statement:
     if k.acceptance.difference is None:
         key = "change_kind_unmatched"
         numbers = {
-            "old_attempts": Number(
-                "old_attempts", k.old_attempts, Unit.COUNT, fmt.count(k.old_attempts)
-            ),
-            "new_attempts": Number(
-                "new_attempts", k.new_attempts, Unit.COUNT, fmt.count(k.new_attempts)
-            ),
+            "old_attempts": counted("old_attempts", k.old_attempts),
+            "new_attempts": counted("new_attempts", k.new_attempts),
         }
     else:
-        numbers = _rate("acceptance", k.acceptance, Unit.PROPORTION)
+        numbers = _change_numbers("acceptance", k.acceptance, Unit.PROPORTION)
         words["acceptance_detected"] = DETECTED[bool(k.acceptance.detectable)]
         if k.saved_fraction.difference is None:
             key = "change_kind_acceptance_only"
         else:
             key = "change_kind"
-            numbers |= _rate("saved", k.saved_fraction, Unit.SAVED_FRACTION)
+            numbers |= _change_numbers("saved", k.saved_fraction, Unit.SAVED_FRACTION)
             words["saved_detected"] = DETECTED[bool(k.saved_fraction.detectable)]
     return state(
         f"change.kind.{k.kind}",
@@ -113,11 +109,11 @@ def _kind(k: KindChange, periods: dict[str, str]) -> Statement:
     )
 
 
-def _rate(name: str, change: RateChange, unit: Unit) -> dict[str, Number]:
+def _change_numbers(name: str, change: RateChange, unit: Unit) -> dict[str, Number]:
     assert change.old is not None and change.new is not None and change.difference is not None
     return {
-        f"old_{name}": _proportion(f"old_{name}", change.old, unit),
-        f"new_{name}": _proportion(f"new_{name}", change.new, unit),
+        f"old_{name}": proportion(f"old_{name}", change.old, unit),
+        f"new_{name}": proportion(f"new_{name}", change.new, unit),
         f"{name}_change": Number(
             f"{name}_change",
             change.difference.point,
@@ -126,7 +122,3 @@ def _rate(name: str, change: RateChange, unit: Unit) -> dict[str, Number]:
             change.difference,
         ),
     }
-
-
-def _proportion(name: str, interval: Interval, unit: Unit) -> Number:
-    return Number(name, interval.point, unit, fmt.percent_interval(interval), interval)

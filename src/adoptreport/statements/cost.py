@@ -11,6 +11,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import counted, proportion
 
 COST_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
 
@@ -32,13 +33,7 @@ def cost_statements(case: Case, findings: Findings) -> list[Statement]:
                     Unit.PROPORTION,
                     fmt.percent(cost.break_even_acceptance),
                 ),
-                "acceptance": Number(
-                    "acceptance",
-                    summary.acceptance.point,
-                    Unit.PROPORTION,
-                    fmt.percent_interval(summary.acceptance),
-                    summary.acceptance,
-                ),
+                "acceptance": proportion("acceptance", summary.acceptance),
             }
             out.append(
                 _statement(
@@ -134,12 +129,7 @@ def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[S
                 fmt.money_each_interval(change.tokens, currency),
                 change.tokens,
             ),
-            "attempts": Number(
-                "attempts_with_token_counts",
-                change.token_attempts,
-                Unit.COUNT,
-                fmt.count(change.token_attempts),
-            ),
+            "attempts": counted("attempts_with_token_counts", change.token_attempts),
         }
         out.append(
             _statement(

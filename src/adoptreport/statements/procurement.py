@@ -21,7 +21,6 @@ from adoptreport.analysis.procurement.fit import (
 )
 from adoptreport.analysis.procurement.gates import GateCheck, GateStatus, Offer, required_names
 from adoptreport.analysis.procurement.hallucination import ClaimCheck, ClaimVerdict
-from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.models.requirements import Attribute, Requirement
@@ -29,6 +28,7 @@ from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import counted, per_attempt, proportion, share
 
 PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
 Values = dict[str, Number]
@@ -58,22 +58,6 @@ def _say(
     kind: StatementKind = StatementKind.FINDING,
 ) -> Statement:
     return state(id, Section.VENDORS, kind, key, numbers, words, evidence, PROCUREMENT)
-
-
-def _share(name: str, value: float) -> Number:
-    return Number(name, value, Unit.PROPORTION, fmt.percent(value))
-
-
-def _interval(name: str, interval: Interval, unit: Unit = Unit.PROPORTION) -> Number:
-    return Number(name, interval.point, unit, fmt.percent_interval(interval), interval)
-
-
-def _count(name: str, value: int) -> Number:
-    return Number(name, value, Unit.COUNT, fmt.count(value))
-
-
-def _rate(name: str, interval: Interval) -> Number:
-    return Number(name, interval.point, Unit.PER_ATTEMPT, fmt.rate_interval(interval), interval)
 
 
 def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
@@ -248,8 +232,8 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
             )
         ]
     measured = {
-        "acceptance": _interval("mix_acceptance", tool.acceptance.acceptance),
-        "saved": _interval("mix_saved_fraction", tool.saved_fraction, Unit.SAVED_FRACTION),
+        "acceptance": proportion("mix_acceptance", tool.acceptance.acceptance),
+        "saved": proportion("mix_saved_fraction", tool.saved_fraction, Unit.SAVED_FRACTION),
     }
     words = {"vendor": vendor.name, "tool": names[tool.tool]}
     evidence: tuple[Evidence, ...] = (vendor.evidence, tool.evidence)
@@ -261,10 +245,10 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
         total = sum(i.weight for i in requirements)
         met = sum(i.weight * i.score for i in requirements) / total if total else 0.0
         numbers = {
-            "rank": _count("rank", vendor.rank),
-            "ranked": _count("vendors_ranked", result.ranked),
+            "rank": counted("rank", vendor.rank),
+            "ranked": counted("vendors_ranked", result.ranked),
             "score": Number("fit_score", fit.score, Unit.FIT_SCORE, fmt.fit_score(fit.score)),
-            "met": _share("should_weight_met", met),
+            "met": share("should_weight_met", met),
             **measured,
         }
         out.append(_say(id, "fit_ranked", numbers, words, evidence))
@@ -311,8 +295,8 @@ def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> lis
         whole = sum(1 for f in vendor.context if f.fit is Fit.FITS)
         numbers = {
             "window": Number("context_window", window, Unit.TOKENS, fmt.tokens(window)),
-            "whole": _count("codebases_fitting_whole", whole),
-            "codebases": _count("codebases", len(codebases)),
+            "whole": counted("codebases_fitting_whole", whole),
+            "codebases": counted("codebases", len(codebases)),
         }
         out.append(
             _say(
@@ -333,7 +317,7 @@ def _context_one(vendor: VendorFindings, fit: ContextFit) -> Statement:
             "context_window", fit.window, Unit.TOKENS, fmt.tokens(fit.window)
         )
     if fit.fit is Fit.PARTLY and fit.share is not None:
-        numbers["share"] = _share("share_of_codebase_in_window", fit.share)
+        numbers["share"] = share("share_of_codebase_in_window", fit.share)
     key = {
         Fit.FITS: "context_fits",
         Fit.PARTLY: "context_partly",
@@ -358,9 +342,9 @@ def _hallucinations(vendor: VendorFindings, names: dict[str, str], case: Case) -
                     f"vendor.{vendor.vendor}.hallucinations.{tool.tool}.{rate.kind}",
                     "hallucination_kind",
                     {
-                        "rate": _rate("hallucinations_per_attempt", rate.rate),
-                        "incidents": _count("incidents", rate.incidents),
-                        "attempts": _count("attempts_with_count", tool.attempts),
+                        "rate": per_attempt("hallucinations_per_attempt", rate.rate),
+                        "incidents": counted("incidents", rate.incidents),
+                        "attempts": counted("attempts_with_count", tool.attempts),
                     },
                     {"tool": names[tool.tool], "kind": kind_words(rate.kind)},
                     (tool.evidence,),
@@ -395,7 +379,7 @@ def _claim(
             id, "hallucination_claim_not_piloted", {}, words, evidence, StatementKind.CAVEAT
         )
     evidence += (check.observed.evidence,)
-    rate = _rate("observed_hallucinations_per_attempt", check.observed.rate)
+    rate = per_attempt("observed_hallucinations_per_attempt", check.observed.rate)
     if claim.kind is HallucinationClaimKind.RATE:
         numbers = {
             "claimed": Number("claimed_rate", claim.value, Unit.PER_ATTEMPT, f"{claim.value:.2f}"),
@@ -404,12 +388,14 @@ def _claim(
         words["verdict"] = check.verdict.value
         return _say(id, "hallucination_rate_claim", numbers, words, evidence, StatementKind.VERDICT)
     words["baseline"] = names.get(claim.baseline_tool or "", claim.baseline_tool or "")
-    numbers = {"reduction": _share("claimed_reduction", claim.value), "rate": rate}
+    numbers = {"reduction": share("claimed_reduction", claim.value), "rate": rate}
     if check.ratio is None or check.baseline is None:
         return _say(
             id, "hallucination_reduction_untested", numbers, words, evidence, StatementKind.CAVEAT
         )
-    numbers["baseline_rate"] = _rate("baseline_hallucinations_per_attempt", check.baseline.rate)
+    numbers["baseline_rate"] = per_attempt(
+        "baseline_hallucinations_per_attempt", check.baseline.rate
+    )
     numbers["ratio"] = Number(
         "rate_ratio",
         check.ratio.point,
@@ -459,8 +445,8 @@ def _headline(result: Procurement, case: Case) -> list[Statement]:
         best = next(v for v in result.vendors if v.rank == 1)
         key = "headline_not_best"
         words["best"] = best.name
-        numbers["rank"] = _count("rank", vendor.rank)
-        numbers["ranked"] = _count("vendors_ranked", result.ranked)
+        numbers["rank"] = counted("rank", vendor.rank)
+        numbers["ranked"] = counted("vendors_ranked", result.ranked)
     else:
         return []
     return [_say("procurement.headline", key, numbers, words, evidence, StatementKind.VERDICT)]
@@ -480,17 +466,17 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
         ),
     )
     numbers = {
-        "draws": _count("draws", stability.draws),
+        "draws": counted("draws", stability.draws),
         "low": Number("factor_low", 1 - stability.spread, Unit.COUNT, f"{1 - stability.spread:g}"),
         "high": Number(
             "factor_high", 1 + stability.spread, Unit.COUNT, f"{1 + stability.spread:g}"
         ),
-        "share": _share("share_of_draws_first", stability.first_share[leader.vendor]),
+        "share": share("share_of_draws_first", stability.first_share[leader.vendor]),
     }
     key = "stability_stable"
     if not stability.stable:
         key = "stability_unstable"
-        numbers["threshold"] = _share("stable_threshold", STABLE_SHARE)
+        numbers["threshold"] = share("stable_threshold", STABLE_SHARE)
     out = [
         _say(
             "procurement.stability",
@@ -507,7 +493,7 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
                 _say(
                     f"vendor.{vendor.vendor}.first_share",
                     "stability_share",
-                    {"share": _share("share_of_draws_first", stability.first_share[vendor.vendor])},
+                    {"share": share("share_of_draws_first", stability.first_share[vendor.vendor])},
                     {"vendor": vendor.name},
                     refs,
                 )
@@ -522,12 +508,12 @@ def _method(case: Case) -> list[Statement]:
     )
     spread = PERTURBATION
     numbers = {
-        "measured": _share("measured_share_of_weight", MEASURED_SHARE),
+        "measured": share("measured_share_of_weight", MEASURED_SHARE),
         "low": Number("factor_low", 1 - spread, Unit.COUNT, f"{1 - spread:g}"),
         "high": Number("factor_high", 1 + spread, Unit.COUNT, f"{1 + spread:g}"),
-        "draws": _count("draws", STABILITY_DRAWS),
+        "draws": counted("draws", STABILITY_DRAWS),
         "seed": Number("seed", case.case.policy.seed, Unit.COUNT, str(case.case.policy.seed)),
-        "threshold": _share("stable_threshold", STABLE_SHARE),
+        "threshold": share("stable_threshold", STABLE_SHARE),
     }
     out = [_say("method.fit", "fit_method", numbers, {}, refs, StatementKind.CAVEAT)]
     if any(c.bytes is not None and c.tokens is None for c in case.case.codebases):

@@ -12,26 +12,14 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import format as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import fte_number, hours_number, proportion, share
 
-ALL = tuple(Audience)
 DETAIL = (Audience.FINANCE, Audience.FULL)
-
-
-def hours_number(name: str, interval: Interval) -> Number:
-    return Number(name, interval.point, Unit.HOURS_PER_WEEK, fmt.hours_interval(interval), interval)
-
-
-def fte_number(name: str, interval: Interval) -> Number:
-    return Number(name, interval.point, Unit.FTE, fmt.fte_interval(interval), interval)
 
 
 def _fte_hours(name: str, fte: float, hours: float) -> Number:
     """'9.4 FTE (378 h)': one scenario cell."""
     return Number(f"{name}_fte", fte, Unit.FTE, f"{fmt.fte(fte)} ({fmt.hours(hours)})")
-
-
-def share(name: str, value: float, unit: Unit = Unit.HOURS_SHARE) -> Number:
-    return Number(name, value, unit, fmt.percent(value))
 
 
 def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
@@ -49,7 +37,9 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
             f"{work.fte_hours_per_week:g}",
         ),
         "unknown": share(
-            "unknown_hours_share", _ratio(total.unknown_hours, total.engineering_hours)
+            "unknown_hours_share",
+            _ratio(total.unknown_hours, total.engineering_hours),
+            Unit.HOURS_SHARE,
         ),
     }
     key = "workforce_total_all_adopt"
@@ -92,15 +82,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
                     Section.WORKFORCE,
                     StatementKind.CAVEAT,
                     "kind_loss",
-                    {
-                        "saved": Number(
-                            "saved_fraction",
-                            entry.loss.point,
-                            Unit.SAVED_FRACTION,
-                            fmt.percent_interval(entry.loss),
-                            entry.loss,
-                        )
-                    },
+                    {"saved": proportion("saved_fraction", entry.loss, Unit.SAVED_FRACTION)},
                     {"kind": labels[entry.kind]},
                     (findings.pilot_evidence,),
                 )
@@ -122,7 +104,7 @@ def _contrast(
         freed_hours.high / whole,
         freed_hours.level,
     )
-    label = next(k.label for k in case.case.kinds_of_work if k.id == gap.claim.scope).lower()
+    label = case.case.kind_label(gap.claim.scope).lower()
     return [
         state(
             "workforce.contrast",
@@ -130,14 +112,8 @@ def _contrast(
             StatementKind.FINDING,
             "workforce_share",
             {
-                "freed_share": Number(
-                    "freed_share_of_hours",
-                    freed.point,
-                    Unit.HOURS_SHARE,
-                    fmt.percent_interval(freed),
-                    freed,
-                ),
-                "scope_share": share("scope_hours_share", gap.scope_hours_share),
+                "freed_share": proportion("freed_share_of_hours", freed, Unit.HOURS_SHARE),
+                "scope_share": share("scope_hours_share", gap.scope_hours_share, Unit.HOURS_SHARE),
             },
             {"scope": label},
             (*evidence, gap.evidence),
@@ -192,13 +168,7 @@ def _supported(check: AssumptionCheck) -> Number:
     assert check.supported is not None
     if check.unit is ClaimUnit.FTE:
         return fte_number("supported_fte", check.supported)
-    return Number(
-        "supported_reduction",
-        check.supported.point,
-        Unit.HOURS_SHARE,
-        fmt.percent_interval(check.supported),
-        check.supported,
-    )
+    return proportion("supported_reduction", check.supported, Unit.HOURS_SHARE)
 
 
 def _assumption(check: AssumptionCheck) -> Statement:
@@ -210,7 +180,9 @@ def _assumption(check: AssumptionCheck) -> Statement:
         numbers = {}
     elif check.verdict is AssumptionVerdict.NOT_TESTABLE:
         key = "assumption_not_testable"
-        numbers["unknown"] = share("unknown_hours_share", check.unknown_share or 0.0)
+        numbers["unknown"] = share(
+            "unknown_hours_share", check.unknown_share or 0.0, Unit.HOURS_SHARE
+        )
     else:
         numbers["scope_hours"] = Number(
             "scope_hours_per_week",
