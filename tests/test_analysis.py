@@ -51,7 +51,7 @@ def test_net_minutes_follow_the_rule() -> None:
 
 def test_cell_counts_and_saved_fraction() -> None:
     rows = [("merged", 20, 10, 0, 100)] * 12 + [("rejected", 30, 10, 0, 100)] * 8
-    (cell,) = cells(_pilot(rows), Policy(), "pilot.csv")
+    (cell,) = cells(add_net_minutes(_pilot(rows)), Policy(), "pilot.csv")
     assert (cell.attempts, cell.accepted, cell.clean) == (20, 12, 12)
     assert cell.saved_fraction is not None
     assert cell.saved_fraction.point == pytest.approx((12 * 70 - 8 * 40) / (20 * 100))
@@ -62,7 +62,7 @@ def test_cell_counts_and_saved_fraction() -> None:
 
 def test_unmeasured_time_leaves_the_time_figures_not_zero() -> None:
     rows = [("merged", 20, 10, 0, NAN)] * 20
-    (cell,) = cells(_pilot(rows), Policy(), "pilot.csv")
+    (cell,) = cells(add_net_minutes(_pilot(rows)), Policy(), "pilot.csv")
     assert cell.saved_fraction is None
     assert cell.timed_attempts == 0
     assert cell.decision.verdict.value == "insufficient evidence"
@@ -77,7 +77,7 @@ def test_mix_acceptance_is_the_hours_weighted_stratified_estimate() -> None:
             ),
         ]
     )
-    result = cells(pilot, Policy(), "pilot.csv")
+    result = cells(add_net_minutes(pilot), Policy(), "pilot.csv")
     mix = WorkMix(
         {"isolated_bugfix": 100.0, "legacy_change": 300.0, "ambiguous_requirements": 100.0},
         500.0,
@@ -98,7 +98,7 @@ def test_mix_acceptance_is_the_hours_weighted_stratified_estimate() -> None:
 
 
 def test_mix_interval_keeps_width_when_every_kind_is_all_accepted() -> None:
-    (cell,) = cells(_pilot([("merged", 1, 1, 0, 10)] * 3), Policy(), "pilot.csv")
+    (cell,) = cells(add_net_minutes(_pilot([("merged", 1, 1, 0, 10)] * 3)), Policy(), "pilot.csv")
     mix = WorkMix({"isolated_bugfix": 10.0}, 10.0, (), RowRanges("w", (), 0))
     estimate = mix_acceptance([cell], mix, 0.9)
     assert estimate is not None and estimate.acceptance.low < 1.0

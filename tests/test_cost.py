@@ -10,7 +10,7 @@ import pytest
 
 from adoptreport import api
 from adoptreport.analysis.cost import ToolCost, tool_costs
-from adoptreport.analysis.pilot import cells
+from adoptreport.analysis.pilot import add_net_minutes, cells
 from adoptreport.models import Audience, Policy, Team, Vendor
 from tests.conftest import DEFAULT_CASE, collapse, pdf_text
 
@@ -63,8 +63,9 @@ def _pilot(tokens: bool = True) -> pd.DataFrame:
 
 
 def _costs(pilot: pd.DataFrame, vendor: Vendor = VENDOR) -> ToolCost:
-    found = cells(pilot, POLICY, "pilot.csv")
-    (cost,) = tool_costs([vendor], found, TEAMS, pilot, 0.5, 40, 40, POLICY)
+    attempts = add_net_minutes(pilot)
+    found = cells(attempts, POLICY, "pilot.csv")
+    (cost,) = tool_costs([vendor], found, TEAMS, attempts, 0.5, 40, 40, POLICY)
     return cost
 
 

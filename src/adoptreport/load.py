@@ -580,11 +580,11 @@ def _cross_references(
                             + ", ".join(sorted(kinds)),
                         )
                     )
-    if assumptions is not None and "assumptions" in files and teams:
+    if assumptions is not None and "assumptions" in files:
         for i, assumption in enumerate(assumptions.assumptions):
             where = f"assumptions[{i}]"
             for j, team_id in enumerate(assumption.teams or []):
-                if team_id not in teams:
+                if teams and team_id not in teams:  # no teams read: workforce is reported
                     unknown(files["assumptions"], where, f"teams[{j}]", team_id, "team", teams)
             for j, kind in enumerate(assumption.kinds_of_work or []):
                 if kind not in kinds:

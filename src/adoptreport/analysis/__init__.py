@@ -11,7 +11,7 @@ from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
-from adoptreport.analysis.pilot import Cell, cells
+from adoptreport.analysis.pilot import Cell, add_net_minutes, cells
 from adoptreport.analysis.procurement import Procurement, procurement
 from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
@@ -76,7 +76,8 @@ def analyse(case: Case) -> Findings:
     """Everything the statements need, computed once from the case."""
     policy = case.case.policy
     pilot_file = case.files["pilot"]
-    all_cells = cells(case.pilot, policy, pilot_file)
+    attempts = add_net_minutes(case.pilot)  # once: cells and costs both read it
+    all_cells = cells(attempts, policy, pilot_file)
     mix = work_mix(
         case.workforce, case.case.kind_ids(), case.files["workforce"], case.workforce_rows
     )
@@ -85,6 +86,7 @@ def analyse(case: Case) -> Findings:
     gaps = benchmark_gaps(
         case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
     )
+    headline = headline_gap(gaps, case.case.headline_claim)
     workforce = _workforce(case, kinds)
     return Findings(
         level=policy.confidence_level,
@@ -93,7 +95,7 @@ def analyse(case: Case) -> Findings:
         kinds=kinds,
         tools=_tool_summaries(case, policy),
         benchmark_gaps=gaps,
-        headline=headline_gap(gaps, case.case.headline_claim),
+        headline=headline,
         mix=mix,
         workforce=workforce,
         assumptions=tuple(
@@ -113,14 +115,14 @@ def analyse(case: Case) -> Findings:
             case.vendors.vendors,
             all_cells,
             case.workforce,
-            case.pilot,
+            attempts,
             workforce.adoption_rate,
             case.case.working_weeks_per_year,
             workforce.fte_hours_per_week,
             policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
-        procurement=procurement(case, all_cells, mix, gaps),
+        procurement=procurement(case, all_cells, mix, headline),
     )
 
 

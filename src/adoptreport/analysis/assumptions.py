@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from adoptreport.analysis.evidence import RecordRef
 from adoptreport.analysis.stats import Interval
-from adoptreport.analysis.workforce import KindSupport, team_hours
+from adoptreport.analysis.workforce import KindSupport, team_hours, total_hours
 from adoptreport.models import Assumption, Team
 
 # An assumption whose scope is mostly in kinds with insufficient evidence cannot be tested.
@@ -56,12 +56,10 @@ def check_assumption(
     level: float,
 ) -> AssumptionCheck:
     scoped = _scope(assumption, teams)
-    hours = [team_hours(t, None, support, adoption, fte_hours, level) for t in scoped]
-    scope_hours = sum(h.engineering_hours for h in hours)
-    unknown = sum(h.unknown_hours for h in hours)
-    low = sum(h.freed_hours.low for h in hours)
-    point = sum(h.freed_hours.point for h in hours)
-    high = sum(h.freed_hours.high for h in hours)
+    hours = tuple(team_hours(t, None, support, adoption, fte_hours, level) for t in scoped)
+    total = total_hours(hours, fte_hours, level)
+    scope_hours, unknown = total.engineering_hours, total.unknown_hours
+    low, point, high = total.freed_hours.low, total.freed_hours.point, total.freed_hours.high
     if assumption.claimed_fte is not None:
         unit, claimed, divisor = ClaimUnit.FTE, assumption.claimed_fte, fte_hours
     else:

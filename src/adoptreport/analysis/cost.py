@@ -23,10 +23,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from adoptreport.analysis.pilot import Cell, add_net_minutes
+from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval, ratio_interval
 from adoptreport.analysis.verdicts import Verdict
-from adoptreport.analysis.workforce import kind_support, team_hours
+from adoptreport.analysis.workforce import KindSupport, kind_support, team_hours
 from adoptreport.models import Policy, Team, Vendor
 
 MINUTES_PER_HOUR = 60.0
@@ -37,7 +37,6 @@ TOKENS_PER_MILLION = 1_000_000.0
 class ChangeCost:
     """What one merged change cost with a tool in the pilot, failed attempts included."""
 
-    attempts: int  # attempts whose token counts (for tokens) or minutes were measured
     merged: int
     tokens: Interval | None  # money; None: token counts or token prices not measured
     engineer_hours: Interval  # AI-assisted, review and rework hours
@@ -71,12 +70,12 @@ def tool_costs(
     fte_hours: float,
     policy: Policy,
 ) -> tuple[ToolCost, ...]:
+    """Per tool with cells; `pilot` carries `add_net_minutes`' columns."""
     out = []
     level = policy.confidence_level
     engineers = sum(t.headcount for t in teams)
     missing = tuple(t.team for t in teams if t.loaded_hourly_cost is None)
     hourly = _average_hourly_cost(teams)
-    enriched = add_net_minutes(pilot)
     baseline = pd.to_numeric(pilot["baseline_minutes"], errors="coerce")
     means = baseline.groupby(pilot["kind_of_work"]).mean().dropna()
     baselines = {str(kind): float(minutes) for kind, minutes in means.items()}
@@ -86,7 +85,8 @@ def tool_costs(
             own = [c for c in cells if c.tool == tool.id]
             if not own:
                 continue
-            attempts = enriched[enriched["tool"] == tool.id]
+            attempts = pilot[pilot["tool"] == tool.id]
+            support = kind_support({c.kind: (c.decision.verdict, c.saved_fraction) for c in own})
             seats = engineers * adoption
             price = prices.seat_per_month
             seat_cost = None if price is None else seats * price * 12
@@ -94,13 +94,13 @@ def tool_costs(
             value = (
                 None
                 if missing or not decided
-                else _value(own, teams, adoption, weeks, fte_hours, level)
+                else _value(support, teams, adoption, weeks, fte_hours, level)
             )
             tokens = _token_cost(attempts, vendor)
             seed = policy.seed + zlib.crc32(f"cost\x00{tool.id}".encode())
             per_change = _per_change(attempts, tokens, hourly, policy, seed)
             volume = _annual_tokens(
-                own, attempts, tokens, baselines, teams, adoption, weeks, policy, seed
+                support, attempts, tokens, baselines, teams, adoption, weeks, policy, seed
             )
             annual_tokens = None if volume is None else volume[1]
             out.append(
@@ -192,13 +192,11 @@ def _per_change(
     token_money = None
     if tokens is not None and counted.any():
         token_money = _ratio(tokens[counted], merged[counted], policy, seed + 1)
-    return ChangeCost(
-        len(attempts), int(merged.sum()), token_money, hours, money, int(counted.sum())
-    )
+    return ChangeCost(int(merged.sum()), token_money, hours, money, int(counted.sum()))
 
 
 def _annual_tokens(
-    own: list[Cell],
+    support: tuple[KindSupport, ...],
     attempts: pd.DataFrame,
     tokens: pd.Series | None,
     baselines: dict[str, float],
@@ -209,7 +207,6 @@ def _annual_tokens(
     seed: int,
 ) -> tuple[float, Interval] | None:
     """(tasks a year, token cost a year) under the volume rule; None: not measured."""
-    support = kind_support({c.kind: (c.decision.verdict, c.saved_fraction) for c in own})
     valued = [s.kind for s in support if s.saved is not None]
     if tokens is None or not valued:
         return None
@@ -238,14 +235,13 @@ def _annual_tokens(
 
 
 def _value(
-    own: list[Cell],
+    support: tuple[KindSupport, ...],
     teams: tuple[Team, ...],
     adoption: float,
     weeks: float,
     fte_hours: float,
     level: float,
 ) -> Interval:
-    support = kind_support({c.kind: (c.decision.verdict, c.saved_fraction) for c in own})
     low = point = high = 0.0
     for team in teams:
         assert team.loaded_hourly_cost is not None

@@ -20,7 +20,7 @@ from adoptreport.analysis import Findings
 from adoptreport.analysis.assumptions import AssumptionVerdict
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.pilot import add_net_minutes
-from adoptreport.analysis.stats import Interval, bootstrap_ratio, wilson
+from adoptreport.analysis.stats import Interval, bootstrap_ratios, ratio_interval, wilson
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models.folder import SOURCE_ROW, Case
 
@@ -96,14 +96,8 @@ def bootstrap_ratio_difference(
 ) -> Interval:
     """Σa/Σb (new) − Σa/Σb (old), percentile bootstrap resampling each period's rows (seeded)."""
     rng = np.random.default_rng(seed)
-
-    def ratios(numerator: np.ndarray, denominator: np.ndarray) -> np.ndarray:
-        index = rng.integers(0, len(numerator), size=(draws, len(numerator)))
-        result: np.ndarray = numerator[index].sum(axis=1) / denominator[index].sum(axis=1)
-        return result
-
     point = float(new[0].sum() / new[1].sum() - old[0].sum() / old[1].sum())
-    differences = ratios(*new) - ratios(*old)
+    differences = bootstrap_ratios(*new, draws, rng) - bootstrap_ratios(*old, draws, rng)
     alpha = 1.0 - level
     low, high = np.quantile(differences, [alpha / 2, 1 - alpha / 2])
     return Interval(float(low), point, float(high), level)
@@ -185,8 +179,8 @@ def _saved(
     """Net time saved as a share of baseline; attempts missing a needed minute are left out."""
     old, new = _timed(before), _timed(after)
     return RateChange(
-        None if old is None else bootstrap_ratio(*old, level, draws, seed + 1),
-        None if new is None else bootstrap_ratio(*new, level, draws, seed + 2),
+        None if old is None else ratio_interval(*old, level, draws, seed + 1),
+        None if new is None else ratio_interval(*new, level, draws, seed + 2),
         None
         if old is None or new is None
         else bootstrap_ratio_difference(old, new, level, draws, seed),

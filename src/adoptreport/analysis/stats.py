@@ -55,6 +55,21 @@ def poisson_exact(events: int, exposure: float, level: float) -> Interval:
     return Interval(float(low) / exposure, events / exposure, float(high) / exposure, level)
 
 
+def bootstrap_ratios(
+    numerator: np.ndarray, denominator: np.ndarray, draws: int, rng: np.random.Generator
+) -> np.ndarray:
+    """Σ numerator / Σ denominator over `draws` resamples of the rows, drawn from `rng`."""
+    n = len(numerator)
+    ratios = np.empty(draws)
+    # Chunked so a large pilot never holds a draws × n index matrix in memory.
+    chunk = max(1, 2_000_000 // n)
+    for start in range(0, draws, chunk):
+        stop = min(draws, start + chunk)
+        index = rng.integers(0, n, size=(stop - start, n))
+        ratios[start:stop] = numerator[index].sum(axis=1) / denominator[index].sum(axis=1)
+    return ratios
+
+
 def bootstrap_ratio(
     numerator: np.ndarray, denominator: np.ndarray, level: float, draws: int, seed: int
 ) -> Interval:
@@ -63,14 +78,7 @@ def bootstrap_ratio(
     if n == 0 or len(denominator) != n:
         raise ValueError("need two equally long, non-empty arrays")
     point = float(numerator.sum() / denominator.sum())
-    rng = np.random.default_rng(seed)
-    ratios = np.empty(draws)
-    # Chunked so a large pilot never holds a draws × n index matrix in memory.
-    chunk = max(1, 2_000_000 // n)
-    for start in range(0, draws, chunk):
-        stop = min(draws, start + chunk)
-        index = rng.integers(0, n, size=(stop - start, n))
-        ratios[start:stop] = numerator[index].sum(axis=1) / denominator[index].sum(axis=1)
+    ratios = bootstrap_ratios(numerator, denominator, draws, np.random.default_rng(seed))
     alpha = 1.0 - level
     low, high = np.quantile(ratios, [alpha / 2, 1 - alpha / 2])
     return Interval(float(low), point, float(high), level)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adoptreport.analysis.evidence import RecordRef, RowRanges
-from adoptreport.analysis.mix import BenchmarkGap, WorkMix, headline_gap
+from adoptreport.analysis.mix import BenchmarkGap, WorkMix
 from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.procurement.context import (
     CodebaseSize,
@@ -67,7 +67,7 @@ def procurement(
     case: Case,
     all_cells: tuple[Cell, ...],
     mix: WorkMix,
-    gaps: tuple[BenchmarkGap, ...],
+    headline: BenchmarkGap | None,
 ) -> Procurement:
     """Every vendor against the requirements and the pilot; never against its benchmark claims."""
     policy = case.case.policy
@@ -120,8 +120,7 @@ def procurement(
     ranks = {v.vendor: i + 1 for i, v in enumerate(order)}
     ranked = tuple(VendorFindings(**{**v.__dict__, "rank": ranks.get(v.vendor)}) for v in drafts)
     stability = rank_stability([v.fit for v in eligible], seed=policy.seed)
-    # The claim a reader has heard: the best-graded, highest score (as the summary's headline).
-    headline = headline_gap(gaps, None)
+    # The claim a reader has heard: the summary's headline.
     return Procurement(
         ranked, len(order), stability, codebases, headline.claim if headline else None
     )
