@@ -37,7 +37,7 @@ from adoptreport.periods import previous_case_folder
 from adoptreport.render import render_html, render_pdf, render_standalone_html, write_atomically
 from adoptreport.statements import Statement, build_statements
 from adoptreport.statements.changes import change_statements
-from adoptreport.view import build_view
+from adoptreport.view import SECTIONS, build_view
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case.yaml": CaseFile,
@@ -164,19 +164,17 @@ def build(
     before = load_previous(case, previous)
     progress("analyse")
     findings = analyse(case)
-    statements = build_statements(case, findings)
-    period_diff = None if before is None else compare(before, analyse(before), case, findings)
-    if period_diff is not None:
-        statements += tuple(change_statements(period_diff))
+    statements, period_diff = _statements(case, findings, before)
     chosen = audience or case.case.default_audience
     hashed = input_hash(case, before)
     progress("charts")
-    charts = build_charts(case, findings) if format is not OutputFormat.JSON else ()
+    wanted = format is not OutputFormat.JSON or charts_dir is not None
+    charts = build_charts(case, findings) if wanted else ()
     progress("render")
     if format is OutputFormat.JSON:
         content = report_json(case, findings, statements, chosen, hashed).encode("utf-8")
     else:
-        review = claims_review(case, findings, statements)
+        review = claims_review(case, findings, statements) if "claims" in SECTIONS[chosen] else None
         view = build_view(
             case, findings, statements, charts, chosen, review, paper.value, hashed, period_diff
         )
@@ -189,8 +187,19 @@ def build(
     if tables_dir is not None:
         write_tables(Path(tables_dir), tables(case, findings))
     if charts_dir is not None:
-        write_charts(charts_dir, charts or build_charts(case, findings))
+        write_charts(charts_dir, charts)
     return Report(case, findings, statements, content, format, period_diff, hashed)
+
+
+def _statements(
+    case: Case, findings: Findings, before: Case | None
+) -> tuple[tuple[Statement, ...], PeriodDiff | None]:
+    """The report's statements, with the changes since the previous period when there is one."""
+    statements = build_statements(case, findings)
+    if before is None:
+        return statements, None
+    period_diff = compare(before, analyse(before), case, findings)
+    return statements + tuple(change_statements(period_diff)), period_diff
 
 
 def _pdf(html: str, case: Case, hashed: str) -> bytes:
@@ -212,7 +221,8 @@ def check_claims(
             )
         text, source = case.claims_text, "claims.md"
     findings = analyse(case)
-    return check_text(text, case, findings, build_statements(case, findings), source)
+    statements, _ = _statements(case, findings, load_previous(case, None))
+    return check_text(text, case, findings, statements, source)
 
 
 def schemas() -> dict[str, dict[str, Any]]:

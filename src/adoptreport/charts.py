@@ -77,7 +77,7 @@ def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
 
 def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     """Claimed score beside observed acceptance, on the matching kind and across the work mix."""
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     rows = []
     for gap in findings.benchmark_gaps:
         label = f"{names[gap.claim.tool]} · {gap.claim.benchmark} ({gap.claim.source_grade.value})"
@@ -184,7 +184,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
 
 def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     """The verdict for each tool on each kind of work, as a labelled grid."""
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     rows = [
         {

@@ -34,7 +34,7 @@ def neutralise(value: object) -> object:
 
 def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
     """Table name → the table, as the PDF shows it (hours whole, FTE to 0.1, percentages)."""
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     roles = {t.team: t.role for t in case.workforce}
     teams = pd.DataFrame(

@@ -96,11 +96,11 @@ class ProcurementView:
     pages: tuple[VendorPage, ...]
 
 
-def _paragraph(s: Statement) -> Paragraph:
+def paragraph(s: Statement) -> Paragraph:
     return Paragraph(s.id, s.text, s.kind.value)
 
 
-def _number(statement: Statement | None, name: str) -> Cell:
+def split_number(statement: Statement | None, name: str) -> Cell:
     """A statement's number split into point and interval; 'not measured' when absent."""
     number = next((n for n in statement.numbers if n.name == name), None) if statement else None
     if number is None:
@@ -110,7 +110,7 @@ def _number(statement: Statement | None, name: str) -> Cell:
 
 
 def _text(statement: Statement | None, name: str) -> str:
-    return _number(statement, name).main
+    return split_number(statement, name).main
 
 
 class _Statements:
@@ -121,10 +121,10 @@ class _Statements:
         return self.by_id.get(id)
 
     def paragraphs(self, *ids: str) -> tuple[Paragraph, ...]:
-        return tuple(_paragraph(self.by_id[i]) for i in ids if i in self.by_id)
+        return tuple(paragraph(self.by_id[i]) for i in ids if i in self.by_id)
 
     def starting(self, prefix: str) -> tuple[Paragraph, ...]:
-        return tuple(_paragraph(s) for i, s in self.by_id.items() if i.startswith(prefix))
+        return tuple(paragraph(s) for i, s in self.by_id.items() if i.startswith(prefix))
 
 
 def _status(vendor: VendorFindings) -> Cell:
@@ -157,10 +157,10 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
     )
     names = {t.tool: t.name for t in findings.tools}
     tool_note = f"with {names.get(tool, tool)}" if tool else ""
-    acceptance = _number(fit, "mix_acceptance")
-    saved = _number(fit, "mix_saved_fraction")
+    acceptance = split_number(fit, "mix_acceptance")
+    saved = split_number(fit, "mix_saved_fraction")
     hallucination = (
-        _number(s.get(f"hallucinations.{tool}"), "hallucinations_per_attempt")
+        split_number(s.get(f"hallucinations.{tool}"), "hallucinations_per_attempt")
         if tool
         else Cell(NOT_MEASURED)
     )
@@ -214,14 +214,14 @@ def _fit_rows(
         ("Measured net time saved", "mix_saved_fraction"),
     )
     for label, name in measured:
-        values = tuple(_number(s.get(f"vendor.{v.vendor}.fit"), name) for v in vendors)
+        values = tuple(split_number(s.get(f"vendor.{v.vendor}.fit"), name) for v in vendors)
         rows.append(GridRow(label, "across our work mix", values))
     rows.append(
         GridRow(
             "Weighted fit",
             "0 to 1",
             tuple(
-                _number(s.get(f"vendor.{v.vendor}.fit"), "fit_score")
+                split_number(s.get(f"vendor.{v.vendor}.fit"), "fit_score")
                 if v.rank
                 else Cell("not ranked")
                 for v in vendors
@@ -241,7 +241,7 @@ def _context_rows(
         for vendor in vendors:
             statement = s.get(f"vendor.{vendor.vendor}.context.{codebase.name}")
             fit = next(f for f in vendor.context if f.codebase.name == codebase.name)
-            size_cell = _number(statement, "codebase_tokens")
+            size_cell = split_number(statement, "codebase_tokens")
             size = f"{size_cell.main} {size_cell.detail}".strip()
             if fit.fit.value == "partly":
                 cells.append(
@@ -263,7 +263,7 @@ def _context_rows(
 
 def _page(vendor: VendorFindings, case: Case, findings: Findings, s: _Statements) -> VendorPage:
     key = f"vendor.{vendor.vendor}"
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     tools = [t.id for v in case.vendors.vendors if v.id == vendor.vendor for t in v.tools]
     claims = [c.id for c in case.benchmarks.claims if c.vendor == vendor.vendor]
     hallucinations = []
@@ -277,7 +277,7 @@ def _page(vendor: VendorFindings, case: Case, findings: Findings, s: _Statements
                         names[tool.tool],
                         kind,
                         (
-                            _number(statement, "hallucinations_per_attempt"),
+                            split_number(statement, "hallucinations_per_attempt"),
                             Cell(_text(statement, "incidents")),
                             Cell(_text(statement, "attempts_with_count")),
                         ),

@@ -16,7 +16,7 @@ from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.api import STAGES
 from adoptreport.api import Progress as ProgressCallback
 from adoptreport.statements.changes import change_statements
-from adoptreport.view import Value, diff_rows
+from adoptreport.view import Value, diff_rows, tabled_change_ids
 
 STAGE_LABELS = {
     "load": "Loading the case",
@@ -88,7 +88,7 @@ def diff_table(diff: PeriodDiff, width: int) -> str:
         )
     console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
     console.print(table)
-    in_table = {f"change.kind.{k.kind}" for k in diff.kinds if k.acceptance.difference}
+    in_table = tabled_change_ids(diff)
     for statement in statements:
         if statement.id not in in_table:
             console.print(statement.text)

@@ -8,11 +8,18 @@ from adoptreport import __version__
 from adoptreport.analysis import Findings
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
-from adoptreport.charts import VERDICT_COLOURS, Chart
+from adoptreport.charts import Chart
 from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.procurement_view import Paragraph, ProcurementView, procurement_view
+from adoptreport.procurement_view import (
+    Cell,
+    Paragraph,
+    ProcurementView,
+    paragraph,
+    procurement_view,
+    split_number,
+)
 from adoptreport.statements import Section, Statement
 from adoptreport.statements.changes import DETECTED, NOT_IN_CASE
 
@@ -40,19 +47,6 @@ SECTIONS: dict[Audience, tuple[str, ...]] = {
 BRIEF: frozenset[Audience] = frozenset({Audience.BOARD})
 SHORT_HASH = 12
 PLOTTED_NOTE = "plotted"
-# Statements live in sections; the summary also quotes the headline benchmark statements.
-SECTION_OF = {
-    Section.SUMMARY: "summary",
-    Section.BENCHMARK: "benchmark",
-    Section.VERDICTS: "verdicts",
-    Section.REVIEW: "review",
-    Section.WORKFORCE: "workforce",
-    Section.ASSUMPTIONS: "assumptions",
-    Section.COST: "cost",
-    Section.METHODOLOGY: "methodology",
-    Section.VENDORS: "vendors",
-    Section.CHANGES: "changes",
-}
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",
     "plausible": "verdict-assist",
@@ -69,10 +63,8 @@ class Figure:
     alt: str
 
 
-@dataclass(frozen=True)
-class Value:
-    main: str  # the point estimate
-    detail: str  # the interval, or ""
+# A statement's number as a table cell prints it: point estimate, then the interval.
+Value = Cell
 
 
 @dataclass(frozen=True)
@@ -141,7 +133,6 @@ class AssumptionRow:
 
 @dataclass(frozen=True)
 class ClaimRow:
-    line: str
     sentence: str  # quoted from the draft, as written
     verdict: str
     verdict_class: str
@@ -208,11 +199,9 @@ class ReportView:
     ledger: tuple[LedgerRow, ...]
     sections: tuple[str, ...]
     show_cells: bool
-    verdict_legend: tuple[tuple[str, str], ...]
     procurement: ProcurementView
     brief: bool = False
     paper: str = "A4"  # a CSS @page size
-    input_hash: str = ""  # SHA-256 of the case's input files, in hex
     short_hash: str = ""  # its first 12 hex digits, as the build stamp prints it
     previous_period: str = ""  # "" when the case names no previous period
     change_rows: tuple[ChangeRow, ...] = ()
@@ -229,8 +218,8 @@ def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> t
                 TeamRow(
                     team.team,
                     f"{team.headcount:g}",
-                    _value(statement, "freed_hours_per_week"),
-                    _value(statement, "freed_fte"),
+                    split_number(statement, "freed_hours_per_week"),
+                    split_number(statement, "freed_fte"),
                     unknown,
                 )
             )
@@ -251,7 +240,6 @@ def _claim_rows(claims: ClaimsReview | None) -> tuple[ClaimRow, ...]:
         return ()
     return tuple(
         ClaimRow(
-            str(r.line),
             r.sentence,
             r.verdict.value,
             CLAIM_CLASSES[r.verdict.value],
@@ -277,17 +265,17 @@ def _cost_rows(
         rows.append(
             CostRow(
                 names[cost.tool],
-                _value(main, "annual_seat_cost"),
-                _value(part["tokens"], "annual_token_cost"),
-                _value(main, "annual_value_of_hours"),
-                _value(main, "net_value")
+                split_number(main, "annual_seat_cost"),
+                split_number(part["tokens"], "annual_token_cost"),
+                split_number(main, "annual_value_of_hours"),
+                split_number(main, "net_value")
                 if any(n.name == "net_value" for n in main.numbers)
-                else _value(main, "net_value_before_tokens"),
-                _value(part["per_change"], "engineer_hours_per_merged_change"),
-                _value(part["per_change"], "engineer_cost_per_merged_change"),
-                _value(part["tokens_per_change"], "token_cost_per_merged_change"),
-                _value(part["break_even"], "break_even_acceptance"),
-                _value(part["break_even"], "acceptance"),
+                else split_number(main, "net_value_before_tokens"),
+                split_number(part["per_change"], "engineer_hours_per_merged_change"),
+                split_number(part["per_change"], "engineer_cost_per_merged_change"),
+                split_number(part["tokens_per_change"], "token_cost_per_merged_change"),
+                split_number(part["break_even"], "break_even_acceptance"),
+                split_number(part["break_even"], "acceptance"),
             )
         )
     return tuple(rows)
@@ -302,7 +290,7 @@ def _cost_notes(statements: tuple[Statement, ...], tabled: bool) -> tuple[Paragr
         return s.id.endswith(in_table) or (s.id.count(".") == 1 and complete)
 
     return tuple(
-        _paragraph(s)
+        paragraph(s)
         for s in statements
         if s.section is Section.COST and not (tabled and said_by_table(s))
     )
@@ -318,9 +306,9 @@ def _scenario_rows(findings: Findings, by_id: dict[str, Statement]) -> tuple[Sce
         rows.append(
             ScenarioRow(
                 adoption,
-                _value(statement, "low_fte"),
-                _value(statement, "base_fte"),
-                _value(statement, "high_fte"),
+                split_number(statement, "low_fte"),
+                split_number(statement, "base_fte"),
+                split_number(statement, "high_fte"),
                 abs(scenario.adoption - findings.workforce.adoption_rate) < 1e-9,
             )
         )
@@ -368,20 +356,6 @@ def _describe_rows(rows: RowRanges) -> str:
     return f"{rows.file} rows {', '.join(spans)}{more} ({rows.count:,} rows)"
 
 
-def _paragraph(s: Statement) -> Paragraph:
-    return Paragraph(s.id, s.text, s.kind.value)
-
-
-def _value(statement: Statement | None, name: str) -> Value:
-    """A number of a statement as main text and interval; a missing one is not measured."""
-    numbers = statement.numbers if statement is not None else ()
-    number = next((n for n in numbers if n.name == name), None)
-    if number is None:
-        return Value("not measured", "")
-    main, _, detail = number.text.partition(" (")
-    return Value(main, f"({detail}" if detail else "")
-
-
 def verdict_evidence(text: str, label: str, verdict: str) -> str:
     """A verdict sentence without its 'Kind: verdict.' lead, which the table shows in columns."""
     lead = f"{label}: {verdict}. "
@@ -392,14 +366,22 @@ def _verdict_class(verdict: str) -> str:
     return "verdict-" + verdict.replace(" ", "-")
 
 
+def tabled_change_ids(diff: PeriodDiff | None) -> set[str]:
+    """The change statements the changes table shows; a kind piloted in one period only is
+    said in words instead."""
+    kinds = diff.kinds if diff else ()
+    return {f"change.kind.{k.kind}" for k in kinds if k.acceptance.difference is not None}
+
+
 def diff_rows(diff: PeriodDiff | None, by_id: dict[str, Statement]) -> tuple[ChangeRow, ...]:
     if diff is None:
         return ()
+    tabled = tabled_change_ids(diff)
     rows = []
     for k in diff.kinds:
         statement = by_id.get(f"change.kind.{k.kind}")
-        if statement is None or k.acceptance.difference is None:
-            continue  # a kind piloted in one period only is said in words
+        if statement is None or statement.id not in tabled:
+            continue
 
         def detected(detectable: bool | None) -> str:
             return "" if detectable is None else DETECTED[detectable]
@@ -407,12 +389,12 @@ def diff_rows(diff: PeriodDiff | None, by_id: dict[str, Statement]) -> tuple[Cha
         rows.append(
             ChangeRow(
                 k.label,
-                _value(statement, "old_acceptance"),
-                _value(statement, "new_acceptance"),
-                _value(statement, "acceptance_change"),
-                _value(statement, "old_saved"),
-                _value(statement, "new_saved"),
-                _value(statement, "saved_change"),
+                split_number(statement, "old_acceptance"),
+                split_number(statement, "new_acceptance"),
+                split_number(statement, "acceptance_change"),
+                split_number(statement, "old_saved"),
+                split_number(statement, "new_saved"),
+                split_number(statement, "saved_change"),
                 detected(k.acceptance.detectable),
                 detected(k.saved_fraction.detectable),
                 k.old_verdict.value if k.old_verdict else NOT_IN_CASE,
@@ -441,7 +423,7 @@ def printed_statements(
     return tuple(
         s
         for s in statements
-        if audience in s.audiences and (SECTION_OF[s.section] in shown or s.id in quoted)
+        if audience in s.audiences and (s.section.value in shown or s.id in quoted)
     )
 
 
@@ -459,9 +441,9 @@ def build_view(
     statements = tuple(s for s in statements if audience in s.audiences)
     brief = audience in BRIEF
     by_id = {s.id: s for s in statements}
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
-    headline = [_paragraph(by_id[i]) for i in headline_ids(findings) if i in by_id]
+    headline = [paragraph(by_id[i]) for i in headline_ids(findings) if i in by_id]
     verdicts = tuple(
         VerdictRow(
             kv.label,
@@ -475,7 +457,7 @@ def build_view(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
             tuple(
-                _paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
+                paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
                 for p in ("claim", "scope", "mix")
                 if f"benchmark.{g.claim.id}.{p}" in by_id
             ),
@@ -488,9 +470,9 @@ def build_view(
             names[c.tool],
             labels[c.kind],
             f"{c.attempts:,}",
-            _value(by_id[f"cell.{c.tool}.{c.kind}"], "acceptance"),
-            _value(by_id[f"cell.{c.tool}.{c.kind}"], "clean_acceptance"),
-            _value(by_id[f"cell.{c.tool}.{c.kind}"], "saved_fraction"),
+            split_number(by_id[f"cell.{c.tool}.{c.kind}"], "acceptance"),
+            split_number(by_id[f"cell.{c.tool}.{c.kind}"], "clean_acceptance"),
+            split_number(by_id[f"cell.{c.tool}.{c.kind}"], "saved_fraction"),
             c.decision.verdict.value,
             _verdict_class(c.decision.verdict.value),
         )
@@ -499,9 +481,10 @@ def build_view(
     )
 
     cost_rows = _cost_rows(findings, names, by_id)
+    tabled = tabled_change_ids(diff)
 
     def in_section(section: Section) -> tuple[Paragraph, ...]:
-        return tuple(_paragraph(s) for s in statements if s.section is section)
+        return tuple(paragraph(s) for s in statements if s.section is section)
 
     quoted = {p.id for p in headline}
     printed = printed_statements(findings, statements, audience)
@@ -560,18 +543,11 @@ def build_view(
             if (x != "claims" or draft is not None) and (x != "changes" or diff is not None)
         ),
         show_cells=bool(cells),
-        verdict_legend=tuple((v, _verdict_class(v)) for v in VERDICT_COLOURS),
         procurement=procurement_view(case, findings, statements),
         brief=brief,
         paper=paper,
-        input_hash=input_hash,
         short_hash=input_hash[:SHORT_HASH],
         previous_period=diff.old_period if diff else "",
         change_rows=diff_rows(diff, by_id),
-        changes=tuple(
-            p
-            for p in in_section(Section.CHANGES)
-            if p.id not in {f"change.kind.{k.kind}" for k in (diff.kinds if diff else ())}
-            or by_id[p.id].numbers[0].name == "old_attempts"
-        ),
+        changes=tuple(p for p in in_section(Section.CHANGES) if p.id not in tabled),
     )

@@ -135,7 +135,7 @@ def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> Per
                 RowRanges.of(new_case.files["pilot"], after[SOURCE_ROW].to_numpy()),
             )
         )
-    old_tools, new_tools = _tools(old_case), _tools(new_case)
+    old_tools, new_tools = old_case.vendors.tool_names(), new_case.vendors.tool_names()
     old_vendors, new_vendors = _vendors(old_case), _vendors(new_case)
     old_checks = {c.assumption.id: c.verdict for c in old.assumptions}
     new_checks = {c.assumption.id: c.verdict for c in new.assumptions}
@@ -192,10 +192,6 @@ def _timed(rows: pd.DataFrame) -> tuple[np.ndarray, np.ndarray] | None:
     if not len(timed) or timed["baseline_minutes"].sum() <= 0:
         return None
     return timed["net_saved_minutes"].to_numpy(float), timed["baseline_minutes"].to_numpy(float)
-
-
-def _tools(case: Case) -> dict[str, str]:
-    return {t.id: t.name for v in case.vendors.vendors for t in v.tools}
 
 
 def _vendors(case: Case) -> dict[str, str]:

@@ -88,3 +88,7 @@ class VendorsFile(InputModel):
 
     def tool_ids(self) -> list[str]:
         return [t.id for v in self.vendors for t in v.tools]
+
+    def tool_names(self) -> dict[str, str]:
+        """Tool id → the name the report prints."""
+        return {t.id: t.name for v in self.vendors for t in v.tools}

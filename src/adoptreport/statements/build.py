@@ -22,7 +22,7 @@ DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)  # not in the b
 
 def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     """Every statement of the report, in reading order within each section."""
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     statements: list[Statement] = []
     for gap in findings.benchmark_gaps:

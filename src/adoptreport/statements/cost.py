@@ -17,7 +17,7 @@ COST_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
 
 
 def cost_statements(case: Case, findings: Findings) -> list[Statement]:
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     out = []
     for cost in findings.costs:
         out.append(_cost(cost, names[cost.tool], case, findings))

@@ -11,6 +11,8 @@ from adoptreport.models import Audience
 
 
 class Section(StrEnum):
+    """Where a statement is printed: each value is the name of a section in `view.SECTIONS`."""
+
     SUMMARY = "summary"
     BENCHMARK = "benchmark"
     VERDICTS = "verdicts"

@@ -62,7 +62,7 @@ def _say(
 
 def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
     result = findings.procurement
-    names = {t.id: t.name for v in case.vendors.vendors for t in v.tools}
+    names = case.vendors.tool_names()
     out = _headline(result, case)
     for vendor in result.vendors:
         out += _gates(vendor, case)
