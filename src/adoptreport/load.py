@@ -95,8 +95,11 @@ def load_case(folder: Path | str) -> Case:
 
 def _read_claims(root: Path, problems: list[Problem]) -> str | None:
     path = _find(root, "claims", (".md",), False, problems)
-    if path is None:
-        return None
+    return None if path is None else _read_text(path, problems)
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    """A text file within its size limit, as UTF-8 (a BOM dropped); None and a problem if not."""
     if too_big := size_problem(path):
         problems.append(Problem(path.name, "", "", too_big))
         return None
@@ -144,16 +147,8 @@ def _find(
 
 
 def _read_structured(path: Path, problems: list[Problem]) -> Any:
-    if too_big := size_problem(path):
-        problems.append(Problem(path.name, "", "", too_big))
-        return None
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        problems.append(_not_utf8(path))
-        return None
-    except OSError as error:
-        problems.append(Problem(path.name, "", "", f"cannot be read: {error.strerror}"))
+    text = _read_text(path, problems)
+    if text is None:
         return None
     try:
         data = json.loads(text) if path.suffix == ".json" else safe_yaml(text)

@@ -87,13 +87,14 @@ def analyse(case: Case) -> Findings:
         case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
     )
     headline = headline_gap(gaps, case.case.headline_claim)
+    tools = _tool_summaries(case, policy)
     workforce = _workforce(case, kinds)
     return Findings(
         level=policy.confidence_level,
         attempts=len(case.pilot),
         cells=all_cells,
         kinds=kinds,
-        tools=_tool_summaries(case, policy),
+        tools=tools,
         benchmark_gaps=gaps,
         headline=headline,
         mix=mix,
@@ -122,7 +123,9 @@ def analyse(case: Case) -> Findings:
             policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
-        procurement=procurement(case, all_cells, mix, headline),
+        procurement=procurement(
+            case, all_cells, mix, headline, {t.tool: t.evidence for t in tools}
+        ),
     )
 
 

@@ -29,7 +29,7 @@ from adoptreport.analysis.procurement.hallucination import (
     tool_hallucinations,
 )
 from adoptreport.models import BenchmarkClaim
-from adoptreport.models.folder import SOURCE_ROW, Case
+from adoptreport.models.folder import Case
 
 __all__ = ["GateStatus", "Procurement", "VendorFindings", "procurement"]
 
@@ -68,8 +68,12 @@ def procurement(
     all_cells: tuple[Cell, ...],
     mix: WorkMix,
     headline: BenchmarkGap | None,
+    tool_rows: dict[str, RowRanges],
 ) -> Procurement:
-    """Every vendor against the requirements and the pilot; never against its benchmark claims."""
+    """Every vendor against the requirements and the pilot; never against its benchmark claims.
+
+    `tool_rows`: each piloted tool's pilot rows, as the tool summaries cite them.
+    """
     policy = case.case.policy
     level = policy.confidence_level
     vendors_file, pilot_file = case.files["vendors"], case.files["pilot"]
@@ -83,8 +87,9 @@ def procurement(
     for index, vendor in enumerate(case.vendors.vendors):
         measured = []
         for tool in vendor.tools:
-            rows = case.pilot.loc[case.pilot["tool"] == tool.id, SOURCE_ROW].to_numpy()
-            m = measure_tool(tool.id, all_cells, mix, level, RowRanges.of(pilot_file, rows))
+            if tool.id not in tool_rows:
+                continue  # not piloted
+            m = measure_tool(tool.id, all_cells, mix, level, tool_rows[tool.id])
             if m is not None:
                 measured.append(m)
         gates = check_gates(vendor, case.requirements.must)
