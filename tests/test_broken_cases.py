@@ -13,9 +13,9 @@ import yaml
 from typer.testing import CliRunner
 
 from adoptreport import api
-from adoptreport.cli import app
+from adoptreport.cli.app import app
+from adoptreport.load.problems import CaseError
 from adoptreport.models.folder import SOURCE_ROW, Case
-from adoptreport.problems import CaseError
 from tests.case_patches import apply
 from tests.conftest import DEFAULT_CASE
 

@@ -11,12 +11,12 @@ import yaml
 from typer.testing import CliRunner
 
 from adoptreport import api
-from adoptreport.analysis import analyse
+from adoptreport.analysis.findings import analyse
 from adoptreport.claims import ClaimVerdict, claims_review
 from adoptreport.claims.check import RULES, ClaimReview, review
 from adoptreport.claims.evidence import Evidence
 from adoptreport.claims.parse import QuantityKind, Sentence, parse, split_sentences
-from adoptreport.cli import app
+from adoptreport.cli.app import app
 from adoptreport.statements import Statement, build_statements
 from tests.conftest import DEFAULT_CASE
 

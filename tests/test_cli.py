@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from adoptreport.cli import app
+from adoptreport.cli.app import app
 from tests.conftest import DEFAULT_CASE
 
 runner = CliRunner()

@@ -14,9 +14,9 @@ from statsmodels.stats.proportion import confint_proportions_2indep
 from typer.testing import CliRunner
 
 from adoptreport import api
-from adoptreport.analysis import Verdict
 from adoptreport.analysis.diff import bootstrap_ratio_difference, newcombe_difference
-from adoptreport.cli import app
+from adoptreport.analysis.verdicts import Verdict
+from adoptreport.cli.app import app
 from adoptreport.models import Audience
 from tests.conftest import DEFAULT_CASE, pdf_text
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pypdf import PdfReader
 
 from adoptreport import api
+from adoptreport.load.problems import CaseError
 from adoptreport.models import (
     AssumptionsFile,
     Audience,
@@ -25,7 +26,6 @@ from adoptreport.models import (
     VendorsFile,
 )
 from adoptreport.models.case import default_kinds_of_work
-from adoptreport.problems import CaseError
 from tests.conftest import pdf_text
 from tests.test_render import _rightmost_word
 
@@ -192,7 +192,7 @@ def test_a_text_field_over_the_limit_is_refused_with_the_limit(case_copy: Path) 
 
 
 def test_control_characters_in_a_chart_label_render_as_svg_and_png() -> None:
-    from adoptreport.charts import to_png, to_svg
+    from adoptreport.report.charts import to_png, to_svg
 
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",

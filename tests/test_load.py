@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from adoptreport.load import load_case
-from adoptreport.problems import CaseError
+from adoptreport.load.case import load_case
+from adoptreport.load.problems import CaseError
 from tests.conftest import DEFAULT_CASE
 
 
@@ -170,7 +170,7 @@ def test_latin1_claims_file_is_a_problem_not_a_crash(case_copy: Path) -> None:
 
 
 def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
-    from adoptreport.analysis import analyse
+    from adoptreport.analysis.findings import analyse
 
     frame = pd.read_csv(case_copy / "workforce.csv", dtype=str, keep_default_na=False)
     frame.loc[1, "hours_small_feature"] = ""

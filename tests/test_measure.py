@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from adoptreport import api
-from adoptreport.cli import app
+from adoptreport.cli.app import app
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from adoptreport import api
 from adoptreport.analysis.procurement import GateStatus
 from adoptreport.models import Audience
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from tests.conftest import DEFAULT_CASE, collapse, pdf_text
 from tests.test_render import _rightmost_word, untraced_numbers
 

@@ -20,15 +20,15 @@ from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from adoptreport import api
-from adoptreport.analysis import analyse
-from adoptreport.charts import build_charts
-from adoptreport.cli import app
-from adoptreport.json_export import FORMAT, statements_from_json
+from adoptreport.analysis.findings import analyse
+from adoptreport.cli.app import app
+from adoptreport.cli.terminal import wants_progress
 from adoptreport.models import Audience
-from adoptreport.output import OutputFormat
-from adoptreport.render import FONT_FILES, font_dir
-from adoptreport.terminal import wants_progress
-from adoptreport.view import printed_statements
+from adoptreport.report.charts import build_charts
+from adoptreport.report.formats import OutputFormat
+from adoptreport.report.render import FONT_FILES, font_dir
+from adoptreport.report.statements_json import FORMAT, statements_from_json
+from adoptreport.report.view import printed_statements
 from tests.conftest import DEFAULT_CASE, collapse
 
 Built = tuple[api.Report, Path, str]
@@ -282,7 +282,7 @@ def test_build_without_a_terminal_prints_no_progress(tmp_path: Path) -> None:
 
 
 def test_verdict_colours_stay_apart_in_grey() -> None:
-    from adoptreport.charts import VERDICT_COLOURS
+    from adoptreport.report.charts import VERDICT_COLOURS
 
     def luma(colour: str) -> float:
         r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))

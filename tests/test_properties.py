@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from adoptreport.cli import app
+from adoptreport.cli.app import app
 from adoptreport.models import (
     AssumptionsFile,
     BenchmarksFile,

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 
 import adoptreport
 from adoptreport import api
-from adoptreport.analysis import Verdict
+from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
+from adoptreport.report.view import headline_ids, printed_statements, verdict_evidence
 from adoptreport.statements import Section
-from adoptreport.statements import format as fmt
-from adoptreport.view import headline_ids, printed_statements, verdict_evidence
+from adoptreport.statements import formatting as fmt
 from tests.conftest import DEFAULT_CASE, collapse
 
 Built = tuple[api.Report, Path, str]

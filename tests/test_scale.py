@@ -19,8 +19,8 @@ from adoptreport.analysis.stats import (
     delta_ratio,
     ratio_interval,
 )
-from adoptreport.load import load_case
-from adoptreport.problems import CaseError
+from adoptreport.load.case import load_case
+from adoptreport.load.problems import CaseError
 from tests.conftest import DEFAULT_CASE, pdf_text
 from tests.test_stats import scipy_ratio_bootstrap
 

@@ -9,7 +9,7 @@ from adoptreport.analysis.verdicts import Reason, Verdict, decide
 from adoptreport.models import Policy
 from adoptreport.statements import catalogue
 from adoptreport.statements.catalogue import ExtrapolationError, say
-from adoptreport.statements.format import percent_interval
+from adoptreport.statements.formatting import percent_interval
 from adoptreport.statements.model import Number, Unit
 
 SCORE = Number("claimed_score", 0.887, Unit.BENCHMARK_SCORE, "88.7%")

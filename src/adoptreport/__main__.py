@@ -1,3 +1,3 @@
-from adoptreport.cli import main
+from adoptreport.cli.app import main
 
 main()

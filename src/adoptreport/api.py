@@ -12,13 +12,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from adoptreport.analysis import Findings, analyse
 from adoptreport.analysis.diff import PeriodDiff, compare
-from adoptreport.charts import Chart, build_charts, to_png
+from adoptreport.analysis.findings import Findings, analyse
 from adoptreport.claims import ClaimsReview, check_text, claims_review
-from adoptreport.export import tables, write_tables
-from adoptreport.json_export import report_json
-from adoptreport.load import load_case
+from adoptreport.load.case import load_case
+from adoptreport.load.previous import previous_case_folder
 from adoptreport.measure import RepoSize
 from adoptreport.measure import measure_repo as _measure_repo
 from adoptreport.models import (
@@ -32,12 +30,19 @@ from adoptreport.models import (
     VendorsFile,
 )
 from adoptreport.models.folder import Case
-from adoptreport.output import OutputFormat, Paper
-from adoptreport.periods import previous_case_folder
-from adoptreport.render import render_html, render_pdf, render_standalone_html, write_atomically
+from adoptreport.report.charts import Chart, build_charts, to_png
+from adoptreport.report.formats import OutputFormat, Paper
+from adoptreport.report.render import (
+    render_html,
+    render_pdf,
+    render_standalone_html,
+    write_atomically,
+)
+from adoptreport.report.statements_json import report_json
+from adoptreport.report.tables import tables, write_tables
+from adoptreport.report.view import SECTIONS, build_view
 from adoptreport.statements import Statement, build_statements
 from adoptreport.statements.changes import change_statements
-from adoptreport.view import SECTIONS, build_view
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case.yaml": CaseFile,

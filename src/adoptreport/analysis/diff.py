@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from adoptreport.analysis import Findings
 from adoptreport.analysis.assumptions import AssumptionVerdict
 from adoptreport.analysis.evidence import RowRanges
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.pilot import add_net_minutes
 from adoptreport.analysis.stats import Interval, bootstrap_ratios, ratio_interval, wilson
 from adoptreport.analysis.verdicts import Verdict

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from adoptreport.analysis import Findings
+from adoptreport.analysis.findings import Findings
 from adoptreport.claims import measured, rules
 from adoptreport.claims.evidence import Evidence
 from adoptreport.claims.parse import Sentence, parse, split_sentences

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from adoptreport.analysis import Cell, Findings, KindVerdict, ToolSummary
+from adoptreport.analysis.findings import Findings, KindVerdict, ToolSummary
 from adoptreport.analysis.mix import BenchmarkGap
+from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
 from adoptreport.claims.lexicon import Lexicon
 from adoptreport.claims.parse import Quantity, QuantityKind

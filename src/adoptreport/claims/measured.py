@@ -11,14 +11,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from adoptreport.analysis import Cell, Verdict
+from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
+from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import WIDE_INTERVAL, Evidence
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from adoptreport.analysis import Verdict
+from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import Evidence, Source
 from adoptreport.claims.parse import ParsedSentence, Quantity

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from adoptreport.analysis import Cell, Findings, Verdict
 from adoptreport.analysis.evidence import RecordRef
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.mix import BenchmarkGap
+from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
-from adoptreport.analysis.verdicts import Reason
+from adoptreport.analysis.verdicts import Reason, Verdict
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit

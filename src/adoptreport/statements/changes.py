@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from adoptreport.analysis.diff import KindChange, PeriodDiff, RateChange
 from adoptreport.analysis.evidence import Evidence, RecordRef
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, proportion

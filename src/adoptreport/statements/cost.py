@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from adoptreport.analysis import Findings
 from adoptreport.analysis.cost import ChangeCost, ToolCost
 from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, proportion

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from adoptreport.analysis.stats import Interval
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.model import Number, Unit
 
 

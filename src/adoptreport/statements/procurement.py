@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from adoptreport.analysis import Findings
 from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import Procurement, VendorFindings
 from adoptreport.analysis.procurement.context import (
     BYTES_PER_TOKEN,
@@ -25,7 +25,7 @@ from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.models.requirements import Attribute, Requirement
 from adoptreport.models.vendors import HallucinationClaimKind
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, per_attempt, proportion, share

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from adoptreport.analysis import Findings
 from adoptreport.analysis.assumptions import AssumptionCheck, AssumptionVerdict, ClaimUnit
 from adoptreport.analysis.evidence import Evidence, RecordRef
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.workforce import Hours, Support
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import fte_number, hours_number, proportion, share

@@ -15,8 +15,9 @@ import pyarrow.csv as pa_csv
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from adoptreport.columns import validate_table
-from adoptreport.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
+from adoptreport.load.columns import validate_table
+from adoptreport.load.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
+from adoptreport.load.problems import CaseError, Problem, row_problem, shown
 from adoptreport.models import (
     AssumptionsFile,
     BenchmarksFile,
@@ -28,7 +29,6 @@ from adoptreport.models import (
 )
 from adoptreport.models.folder import SOURCE_ROW, Case
 from adoptreport.models.workforce import HOURS_PREFIX
-from adoptreport.problems import CaseError, Problem, row_problem, shown
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".parquet")

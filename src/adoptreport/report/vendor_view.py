@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from adoptreport.analysis import Findings
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import VendorFindings
 from adoptreport.analysis.procurement.gates import GateStatus
 from adoptreport.models.folder import Case
 from adoptreport.statements import Statement
-from adoptreport.statements.format import NOT_MEASURED
+from adoptreport.statements.formatting import NOT_MEASURED
 from adoptreport.statements.model import Number
 from adoptreport.statements.procurement import kind_words, offer_text, required_text
 

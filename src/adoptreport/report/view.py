@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adoptreport import __version__
-from adoptreport.analysis import Findings
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
-from adoptreport.charts import Chart
+from adoptreport.analysis.findings import Findings
 from adoptreport.claims import ClaimsReview
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.procurement_view import (
+from adoptreport.report.charts import Chart
+from adoptreport.report.vendor_view import (
     Cell,
     Paragraph,
     ProcurementView,

@@ -11,14 +11,14 @@ import json
 from typing import Any
 
 from adoptreport import __version__
-from adoptreport.analysis import Findings
 from adoptreport.analysis.evidence import Evidence, RecordRef, RowRanges
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
+from adoptreport.report.view import printed_statements
 from adoptreport.statements import Section, Statement
 from adoptreport.statements.model import Number, StatementKind, Unit
-from adoptreport.view import printed_statements
 
 FORMAT = "adoptreport.statements/1"
 

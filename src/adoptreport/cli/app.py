@@ -13,11 +13,11 @@ import typer
 
 from adoptreport import __version__, api
 from adoptreport.claims import as_table
+from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
+from adoptreport.load.problems import CaseError
 from adoptreport.models import Audience
-from adoptreport.output import OutputFormat, Paper
-from adoptreport.problems import CaseError
-from adoptreport.render import RenderError
-from adoptreport.terminal import build_progress, diff_table, wants_progress
+from adoptreport.report.formats import OutputFormat, Paper
+from adoptreport.report.render import RenderError
 
 app = typer.Typer(
     help="Grounded reports on what AI can take on in your own engineering work.",

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from adoptreport.analysis import Findings
 from adoptreport.analysis.cost import ToolCost
+from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models.folder import Case
-from adoptreport.render import write_atomically
-from adoptreport.statements.format import money_each_number, money_number, percent_number
+from adoptreport.report.render import write_atomically
+from adoptreport.statements.formatting import money_each_number, money_number, percent_number
 from adoptreport.text import visible_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

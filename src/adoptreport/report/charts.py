@@ -11,9 +11,10 @@ import altair as alt
 import pandas as pd
 import vl_convert
 
-from adoptreport.analysis import Findings, Verdict
+from adoptreport.analysis.findings import Findings
+from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models.folder import Case
-from adoptreport.statements import format as fmt
+from adoptreport.statements import formatting as fmt
 from adoptreport.text import visible_controls
 
 FONT = "Inter"

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel
 
-from adoptreport.problems import Problem, row_problem, shown
+from adoptreport.load.problems import Problem, row_problem, shown
 
 MAX_PROBLEMS_PER_COLUMN = 20
 

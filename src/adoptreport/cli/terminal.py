@@ -15,8 +15,8 @@ from rich.table import Table
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.api import STAGES
 from adoptreport.api import Progress as ProgressCallback
+from adoptreport.report.view import Value, diff_rows, tabled_change_ids
 from adoptreport.statements.changes import change_statements
-from adoptreport.view import Value, diff_rows, tabled_change_ids
 
 STAGE_LABELS = {
     "load": "Loading the case",

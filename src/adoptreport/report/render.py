@@ -18,8 +18,8 @@ import weasyprint
 from markupsafe import Markup, escape
 from weasyprint.urls import URLFetcher
 
+from adoptreport.report.view import ReportView
 from adoptreport.text import breakable, visible_controls
-from adoptreport.view import ReportView
 
 TEMPLATE = "report.html.j2"
 
@@ -31,7 +31,7 @@ class RenderError(RuntimeError):
 def templates_dir() -> Path:
     """Templates ship inside the package; a source checkout keeps them at the top level."""
     packaged = Path(str(resources.files("adoptreport") / "templates"))
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[3] / "templates"
 
 
 def font_dir() -> Path:

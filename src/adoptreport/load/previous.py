@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from adoptreport.load.problems import CaseError, Problem
 from adoptreport.models.folder import Case
-from adoptreport.problems import CaseError, Problem
 
 
 def previous_case_folder(case: Case) -> Path | None:

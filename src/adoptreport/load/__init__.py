@@ -1,0 +1,1 @@
+"""Case folder → validated `Case`: files, tables, columns, limits, problems, previous period."""

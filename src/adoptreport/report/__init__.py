@@ -1,0 +1,1 @@
+"""Statements and charts → the report: view, cells, render, files, exports."""
