@@ -19,9 +19,7 @@ class _Unknowns:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(
-        self, file: str, where: str, field: str, value: str, what: str, known: set[str]
-    ) -> None:
+    def add(self, file: str, where: str, name: str, value: str, what: str, known: set[str]) -> None:
         expected = ", ".join(sorted(known)) or "none declared"
         self.problems.append(
             Problem(file, where, name, f"unknown {what} {shown(value)}; expected one of {expected}")
