@@ -255,7 +255,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
     chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
     spec = chart.to_dict()
     alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
-        f"{t.team}: {fmt.hours_interval(t.freed_hours)}." for t in teams
+        f"{t.team}: {fmt.hours_interval(t.freed_hours).text}." for t in teams
     )
     return Chart("hours_by_team", "Hours freed per week by team", to_svg(spec), alt_text, spec)
 
