@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,7 @@ from adoptreport.models import (
 from adoptreport.models.folder import Case
 from adoptreport.report.charts import Chart, build_charts, to_png
 from adoptreport.report.files import write_atomically
+from adoptreport.report.fonts import glyph_warnings
 from adoptreport.report.formats import OutputFormat, Paper
 from adoptreport.report.render import render_html, render_pdf, render_standalone_html
 from adoptreport.report.statements_json import report_json
@@ -163,6 +165,8 @@ def build(
     progress("load")
     case = load_case(folder)
     before = load_previous(case, previous)
+    for line in glyph_warnings(case):
+        print(f"warning: {line}", file=sys.stderr)
     progress("analyse")
     findings = analyse(case)
     statements, period_diff = _statements(case, findings, before)

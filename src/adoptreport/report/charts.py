@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import altair as alt
@@ -14,10 +13,12 @@ import vl_convert
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models.folder import Case
+from adoptreport.report.fonts import css_font_stack, drawable, font_files
 from adoptreport.statements import formatting as fmt
+from adoptreport.statements.labels import assumption_label
 from adoptreport.text import visible_controls
 
-FONT = "Inter"
+FONT = css_font_stack()  # Inter first, then Noto for the scripts Inter lacks
 # Colour carries meaning (verdicts); each verdict also has its own lightness, well apart in
 # grey (Rec. 601 luma 35, 105, 181, 230), so the map still reads when printed in grey, and
 # every cell is labelled in words.
@@ -46,15 +47,15 @@ class Chart:
 
 @functools.cache
 def _register_font() -> None:
-    import fontpkg_inter
-
-    vl_convert.register_font_directory(str(resources.files(fontpkg_inter) / "files"))
+    """vl-convert measures and draws text only with fonts it has been given: ours, in order."""
+    for folder in dict.fromkeys(str(f.path.parent) for f in font_files()):
+        vl_convert.register_font_directory(folder)
 
 
 def _xml_safe(value: Any) -> Any:
     """Every string in a spec with its control characters written out (SVG cannot hold them)."""
     if isinstance(value, str):
-        return visible_controls(value)
+        return drawable(visible_controls(value))
     if isinstance(value, dict):
         return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -262,14 +263,14 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
     """Each share-of-hours assumption beside the range the evidence supports for its scope."""
     rows: list[dict[str, Any]] = [
         {
-            "assumption": c.assumption.id,
+            "assumption": assumption_label(i),
             "claimed": c.claimed,
             "low": c.supported.low,
             "point": c.supported.point,
             "high": c.supported.high,
             "verdict": c.verdict.value,
         }
-        for c in findings.assumptions
+        for i, c in enumerate(findings.assumptions, start=1)
         if c.supported is not None
         and c.unit.value == "share of hours"
         and c.verdict.value != "not testable"

@@ -11,6 +11,7 @@ from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import VendorFindings
 from adoptreport.analysis.procurement.gates import GateStatus
 from adoptreport.models.folder import Case
+from adoptreport.models.requirements import requirement_label
 from adoptreport.report.cells import Cell, Paragraph, figure, number_cell, paragraph
 from adoptreport.statements import Statement
 from adoptreport.statements.formatting import NOT_MEASURED
@@ -162,7 +163,7 @@ def _gate_rows(case: Case, vendors: tuple[VendorFindings, ...]) -> tuple[GridRow
                 Cell(GATE_WORDS[check.status], _shown(offered), GATE_CLASSES[check.status])
             )
         required = "required: " + _shown(required_text(requirement, currency))
-        rows.append(GridRow(requirement.id, required, tuple(cells)))
+        rows.append(GridRow(requirement_label(requirement), required, tuple(cells)))
     return tuple(rows)
 
 
@@ -177,7 +178,7 @@ def _fit_rows(
             item = next(i for i in vendor.fit.items if i.id == requirement.id)
             status = item.status or GateStatus.UNVERIFIED
             cells.append(Cell(GATE_WORDS[status], "", GATE_CLASSES[status]))
-        rows.append(GridRow(requirement.id, f"weight {weight}", tuple(cells)))
+        rows.append(GridRow(requirement_label(requirement), f"weight {weight}", tuple(cells)))
     measured = (
         ("Measured acceptance", "mix_acceptance"),
         ("Measured net time saved", "mix_saved_fraction"),

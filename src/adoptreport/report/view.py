@@ -17,6 +17,7 @@ from adoptreport.models.folder import Case
 from adoptreport.report.cells import Paragraph, paragraph
 from adoptreport.report.changes import ChangeRow, change_rows, tabled_change_ids
 from adoptreport.report.charts import Chart
+from adoptreport.report.decisions_view import DecisionGroup, decision_groups
 from adoptreport.report.ledger import LedgerRow, ledger_rows
 from adoptreport.report.rows import (
     AssumptionRow,
@@ -92,6 +93,7 @@ class ReportView:
     previous_period: str = ""  # "" when the case names no previous period
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
+    decisions: tuple[DecisionGroup, ...] = ()
 
 
 class _Printed:
@@ -226,4 +228,5 @@ def build_view(
         previous_period=diff.old_period if diff else "",
         change_rows=change_rows(diff, by_id),
         changes=tuple(p for p in shown.section(Section.CHANGES) if p.id not in tabled),
+        decisions=decision_groups(shown.statements, audience),
     )

@@ -11,6 +11,7 @@ import string
 
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
+from adoptreport.statements.decision_sentences import DECISION_SENTENCES
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
@@ -361,6 +362,7 @@ SENTENCES: dict[str, str] = {
         "old) excludes zero: Newcombe's score interval for acceptance, a bootstrap of both "
         "periods' attempts for net time saved. Figures pool every tool piloted on a kind of work."
     ),
+    **DECISION_SENTENCES,
 }
 
 # Words that turn a benchmark score into a statement about our workforce or workload.
@@ -369,6 +371,10 @@ WORKFORCE_WORDS = re.compile(
     r"of (our|the) (work|engineering))\b",
     re.IGNORECASE,
 )
+
+
+# A plan's own words are printed only like this: quoted, attributed, then judged (" — ").
+QUOTATION = re.compile(r"“\{quote\}” \(\{source\}\) — ")
 
 
 class ExtrapolationError(ValueError):
@@ -382,8 +388,12 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     given = set(numbers) | set(words)
     if fields != given or set(numbers) & set(words):
         raise KeyError(f"sentence {key!r} takes {sorted(fields)}, got {sorted(given)}")
+    if "quote" in fields and not QUOTATION.search(template):
+        raise ValueError(f"sentence {key!r} must print {{quote}} as an attributed quotation")
     text = template.format(**{k: n.text for k, n in numbers.items()}, **words)
     if any(n.unit is Unit.BENCHMARK_SCORE for n in numbers.values()):
+        # Words (names, and a plan's own words quoted as a quotation) are not ours: the
+        # guard reads the sentence we write around them.
         without_words = template.format(**{k: "" for k in fields})
         if WORKFORCE_WORDS.search(without_words):
             raise ExtrapolationError(
@@ -395,7 +405,11 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
 
 # A verdict sentence opens with its subject and verdict ("Legacy change: do not automate. "),
 # which a table shows in columns of its own: that opening is the statement's typed lead.
-LEAD = re.compile(r"^\{(?:kind|id)\}: (?:\{verdict\}|[a-z ]+)\. ")
+LEAD = re.compile(
+    r"^(?:\{(?:kind|id)\}: (?:\{verdict\}|[a-z ]+)\. "
+    r"|(?:Accept|Reject|Not yet decidable|No vendor yet|Extend the pilot|Stop piloting|Pilot first)\. "
+    r"|Choose \{vendor\}\. )"
+)
 
 
 def lead(key: str, words: dict[str, str]) -> str:

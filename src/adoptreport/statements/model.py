@@ -23,6 +23,7 @@ class Section(StrEnum):
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
+    DECISIONS = "decisions"  # the page after the cover: what the reader is asked to decide
 
 
 class StatementKind(StrEnum):
@@ -53,6 +54,9 @@ class Unit(StrEnum):
     MONEY_PER_MONTH = "currency per month"
     FIT_SCORE = "weighted fit score (0 to 1)"
     RATE_RATIO = "rate ratio"
+    HOURS = "hours"
+    HOURS_PER_ATTEMPT = "hours per attempt"
+    MONEY_PER_HOUR = "currency per hour"
 
 
 @dataclass(frozen=True)

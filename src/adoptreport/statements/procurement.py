@@ -23,7 +23,7 @@ from adoptreport.analysis.procurement.gates import GateCheck, GateStatus, Offer,
 from adoptreport.analysis.procurement.hallucination import ClaimCheck, ClaimVerdict
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.models.requirements import Attribute, Requirement
+from adoptreport.models.requirements import Attribute, Requirement, requirement_label
 from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
@@ -81,7 +81,7 @@ def _weights(case: Case) -> list[Statement]:
             f"procurement.weight.{r.id}",
             "should_weight",
             {"weight": Number("weight", r.weight, Unit.COUNT, f"{r.weight:g}")},
-            {"requirement": r.id},
+            {"requirement": requirement_label(r)},
             (RecordRef(case.files["requirements"], f"should[{i}]", r.id),),
         )
         for i, r in enumerate(case.requirements.should)
@@ -145,7 +145,7 @@ def _split(parts: dict[str, Number | str]) -> tuple[Values, Words]:
 def _gate_parts(check: GateCheck, vendor: VendorFindings, currency: str) -> dict[str, Number | str]:
     requirement = check.requirement
     return {
-        "requirement": requirement.id,
+        "requirement": requirement_label(requirement),
         "vendor": vendor.name,
         "offered": offer_text("offered", requirement.attribute, check.offered, currency),
         "required": required_text(requirement, currency),
@@ -184,7 +184,7 @@ def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
     unstated = [c for c in vendor.gates if c.status is GateStatus.UNVERIFIED]
     if failed:
         first = failed[0]
-        others = [c.requirement.id for c in failed[1:]]
+        others = [requirement_label(c.requirement) for c in failed[1:]]
         parts = _gate_parts(first, vendor, currency)
         parts["others"] = f"; it also fails {', '.join(others)}" if others else ""
         numbers, words = _split(parts)
