@@ -59,7 +59,9 @@ def decision_groups(
     statements: tuple[Statement, ...], audience: Audience
 ) -> tuple[DecisionGroup, ...]:
     """The audience's decision groups in its order; a group with nothing to decide is left out."""
-    decisions = [s for s in statements if s.section is Section.DECISIONS and audience in s.audiences]
+    decisions = [
+        s for s in statements if s.section is Section.DECISIONS and audience in s.audiences
+    ]
     groups = []
     for name in DECISION_GROUPS[audience]:
         items = tuple(_item(s) for s in decisions if s.id.startswith(GROUP_PREFIXES[name]))

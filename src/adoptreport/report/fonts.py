@@ -50,9 +50,13 @@ def font_files() -> tuple[FontFile, ...]:
         _package_font("fontpkg_inter", "Inter", "Inter[opsz,wght].ttf"),
         _package_font("fontpkg_inter", "Inter", "Inter-Italic[opsz,wght].ttf", italic=True),
         _package_font("fontpkg_noto_sans", "Noto Sans", "NotoSans[wdth,wght].ttf"),
-        _package_font("fontpkg_noto_sans_arabic", "Noto Sans Arabic", "NotoSansArabic[wdth,wght].ttf"),
         _package_font(
-            "fontpkg_noto_sans_devanagari", "Noto Sans Devanagari", "NotoSansDevanagari[wdth,wght].ttf"
+            "fontpkg_noto_sans_arabic", "Noto Sans Arabic", "NotoSansArabic[wdth,wght].ttf"
+        ),
+        _package_font(
+            "fontpkg_noto_sans_devanagari",
+            "Noto Sans Devanagari",
+            "NotoSansDevanagari[wdth,wght].ttf",
         ),
         _package_font("fontpkg_noto_sans_thai", "Noto Sans Thai", "NotoSansThai[wdth,wght].ttf"),
         _system_font("Noto Sans Hebrew", "truetype/noto/NotoSansHebrew-Regular.ttf"),
@@ -145,3 +149,26 @@ def glyph_warnings(case: Case) -> tuple[str, ...]:
                     "(install the Debian Noto fonts: make report)"
                 )
     return tuple(lines)
+
+
+@cache
+def _family_cmaps() -> tuple[tuple[str, frozenset[int]], ...]:
+    merged: dict[str, set[int]] = {}
+    for f in font_files():
+        merged.setdefault(f.family, set()).update(_cmap(f.path))
+    return tuple((family, frozenset(codes)) for family, codes in merged.items())
+
+
+def family_for(text: str) -> str:
+    """The first family of the lookup order that draws all of `text`; failing that, the one
+    that draws most of it. An SVG label is drawn in one family: WeasyPrint's SVG text does not
+    fall back through a CSS font list, only to the system's fonts."""
+    codes = {ord(c) for c in text if not c.isspace()}
+    best, best_count = "Inter", -1
+    for family, cmap in _family_cmaps():
+        count = len(codes & cmap)
+        if count == len(codes):
+            return family
+        if count > best_count:
+            best, best_count = family, count
+    return best

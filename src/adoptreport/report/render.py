@@ -7,8 +7,8 @@ import logging
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any

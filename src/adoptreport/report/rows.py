@@ -8,8 +8,8 @@ from adoptreport.analysis.findings import Findings
 from adoptreport.claims import ClaimsReview
 from adoptreport.models.folder import Case
 from adoptreport.report.cells import Cell, Part, body_parts, figure, number_cell, verdict_class
-from adoptreport.statements.labels import assumption_label
 from adoptreport.statements import Statement
+from adoptreport.statements.labels import assumption_label
 
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",

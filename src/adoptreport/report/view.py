@@ -49,6 +49,7 @@ class Figure:
     title: str
     svg: str
     alt: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def build_view(
         draft_claims=claim_rows(draft),
         draft_source=draft.source if draft else "",
         methodology=shown.section(Section.METHODOLOGY),
-        figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
+        figures={c.id: Figure(c.id, c.title, c.svg, c.alt, c.note) for c in charts},
         ledger=ledger_rows(printed, _plotted(printed, in_prose, brief)),
         sections=_sections(audience, draft, diff),
         show_cells=bool(cells),

@@ -19,8 +19,11 @@ from adoptreport.statements.numbers import counted, printed, share
 from adoptreport.statements.procurement import offer_text, required_text
 
 PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
-GATE_STATUS = {GateStatus.PASS: "met", GateStatus.FAIL: "not met",
-               GateStatus.UNVERIFIED: "unverified (not stated, never counted as met)"}
+GATE_STATUS = {
+    GateStatus.PASS: "met",
+    GateStatus.FAIL: "not met",
+    GateStatus.UNVERIFIED: "unverified (not stated, never counted as met)",
+}
 
 
 def vendor_decisions(
@@ -28,8 +31,17 @@ def vendor_decisions(
 ) -> list[Statement]:
     leader = next((v for v in findings.procurement.vendors if v.rank == 1), None)
     if leader is None or leader.fit.tool is None:
-        return [state("decision.vendor", Section.DECISIONS, StatementKind.VERDICT,
-                      "decision_vendor_none", {}, {}, ())]
+        return [
+            state(
+                "decision.vendor",
+                Section.DECISIONS,
+                StatementKind.VERDICT,
+                "decision_vendor_none",
+                {},
+                {},
+                (),
+            )
+        ]
     return [
         _choice(leader, case, findings, by_id),
         *_requirements(leader, case),
@@ -48,8 +60,13 @@ def _total(seats: Number | None, tokens: Number | None, currency: str) -> Number
         return None
     t = tokens.interval
     total = Interval(t.low + seats.value, t.point + seats.value, t.high + seats.value, t.level)
-    return printed("total_yearly_cost", total.point, Unit.MONEY_PER_YEAR,
-                   fmt.money_interval(total, currency), total)
+    return printed(
+        "total_yearly_cost",
+        total.point,
+        Unit.MONEY_PER_YEAR,
+        fmt.money_interval(total, currency),
+        total,
+    )
 
 
 def _choice(
@@ -66,12 +83,14 @@ def _choice(
         "seat_cost": seats,
         "tokens": tokens,
         "net": cost.number("net_value") if cost else None,
-        "passed": counted("must_requirements_met",
-                          sum(g.status is GateStatus.PASS for g in leader.gates)),
+        "passed": counted(
+            "must_requirements_met", sum(g.status is GateStatus.PASS for g in leader.gates)
+        ),
         "gates": counted("must_requirements", len(leader.gates)),
         "ranked": counted("vendors_ranked", findings.procurement.ranked),
         "share": share("share_of_draws_first", stability.first_share.get(leader.vendor, 0.0))
-        if stability else None,
+        if stability
+        else None,
         "draws": counted("draws", stability.draws) if stability else None,
     }
     key = "decision_vendor"
@@ -81,8 +100,9 @@ def _choice(
     numbers, words = _or_not_measured(parts)
     words |= {"vendor": leader.name, "tool": case.vendors.tool_names()[tool]}
     evidence = (leader.evidence, *(cost.evidence if cost else ()))
-    return state("decision.vendor", Section.DECISIONS, StatementKind.VERDICT, key, numbers,
-                 words, evidence)
+    return state(
+        "decision.vendor", Section.DECISIONS, StatementKind.VERDICT, key, numbers, words, evidence
+    )
 
 
 def _requirements(leader: VendorFindings, case: Case) -> list[Statement]:
@@ -103,9 +123,18 @@ def _requirements(leader: VendorFindings, case: Case) -> list[Statement]:
             "status": GATE_STATUS[check.status],
             "reason": r.reason or "not stated in requirements.yaml.",
         }
-        out.append(state(f"decision.requirement.{r.id}", Section.DECISIONS,
-                         StatementKind.FINDING, "decision_requirement", numbers, words,
-                         (leader.evidence,), PROCUREMENT))
+        out.append(
+            state(
+                f"decision.requirement.{r.id}",
+                Section.DECISIONS,
+                StatementKind.FINDING,
+                "decision_requirement",
+                numbers,
+                words,
+                (leader.evidence,),
+                PROCUREMENT,
+            )
+        )
     return out
 
 
@@ -120,10 +149,21 @@ def _claim_versions(case: Case) -> list[Statement]:
         if pair[0] == names[claim.tool].strip().casefold() or pair in seen:
             continue
         seen.add(pair)
-        words = {"vendor": vendors.get(claim.vendor, claim.vendor), "model": claim.model,
-                 "tool": names[claim.tool]}
-        out.append(state(f"decision.claim_version.{claim.id}", Section.DECISIONS,
-                         StatementKind.CAVEAT, "decision_claim_version", {}, words,
-                         (RecordRef(case.files["benchmarks"], f"claims[{index}]", claim.id),),
-                         PROCUREMENT))
+        words = {
+            "vendor": vendors.get(claim.vendor, claim.vendor),
+            "model": claim.model,
+            "tool": names[claim.tool],
+        }
+        out.append(
+            state(
+                f"decision.claim_version.{claim.id}",
+                Section.DECISIONS,
+                StatementKind.CAVEAT,
+                "decision_claim_version",
+                {},
+                words,
+                (RecordRef(case.files["benchmarks"], f"claims[{index}]", claim.id),),
+                PROCUREMENT,
+            )
+        )
     return out

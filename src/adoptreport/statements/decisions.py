@@ -86,8 +86,9 @@ def _assumption(number: int, check: AssumptionCheck, by_id: dict[str, Statement]
 
 
 def _scaled(interval: Interval, factor: float) -> Interval:
-    return Interval(interval.low * factor, interval.point * factor, interval.high * factor,
-                    interval.level)
+    return Interval(
+        interval.low * factor, interval.point * factor, interval.high * factor, interval.level
+    )
 
 
 def _pilot(
@@ -99,27 +100,53 @@ def _pilot(
     cell = kv.cell
     if cell is None:
         minimum = counted("min_attempts_per_cell", case.case.policy.min_tasks_per_cell)
-        return state(id, Section.DECISIONS, StatementKind.FINDING, "decision_pilot_not_piloted",
-                     {"minimum": minimum}, words, ())
+        return state(
+            id,
+            Section.DECISIONS,
+            StatementKind.FINDING,
+            "decision_pilot_not_piloted",
+            {"minimum": minimum},
+            words,
+            (),
+        )
     names = case.vendors.tool_names()
     words["tool"] = names[cell.tool]
     verdict = by_id[f"verdict.{kv.kind}"]
     more = verdict.number("more_attempts_needed")
     per_attempt = _hours_per_attempt(cell.tool, findings)
     if more is None or per_attempt is None:
-        return state(id, Section.DECISIONS, StatementKind.FINDING, "decision_pilot_undecidable",
-                     {}, words, verdict.evidence)
+        return state(
+            id,
+            Section.DECISIONS,
+            StatementKind.FINDING,
+            "decision_pilot_undecidable",
+            {},
+            words,
+            verdict.evidence,
+        )
     total = _scaled(per_attempt, more.value)
     numbers = {
         "more": more,
-        "hours": printed("pilot_extension_hours", total.point, Unit.HOURS,
-                         fmt.hours_interval(total), total),
-        "per_attempt": printed("engineer_hours_per_attempt", per_attempt.point,
-                               Unit.HOURS_PER_ATTEMPT, fmt.hours_each_interval(per_attempt),
-                               per_attempt),
+        "hours": printed(
+            "pilot_extension_hours", total.point, Unit.HOURS, fmt.hours_interval(total), total
+        ),
+        "per_attempt": printed(
+            "engineer_hours_per_attempt",
+            per_attempt.point,
+            Unit.HOURS_PER_ATTEMPT,
+            fmt.hours_each_interval(per_attempt),
+            per_attempt,
+        ),
     }
-    return state(id, Section.DECISIONS, StatementKind.FINDING, "decision_pilot", numbers, words,
-                 verdict.evidence)
+    return state(
+        id,
+        Section.DECISIONS,
+        StatementKind.FINDING,
+        "decision_pilot",
+        numbers,
+        words,
+        verdict.evidence,
+    )
 
 
 def _hours_per_attempt(tool: str, findings: Findings) -> Interval | None:
@@ -143,20 +170,50 @@ def _basis(case: Case) -> Statement | None:
     per_engineer = sum(t.headcount * sum(t.hours_by_kind.values()) for t in teams) / headcount
     c = case.case
     numbers = {
-        "rate_low": Number("loaded_hourly_cost_low", min(rates), Unit.MONEY_PER_HOUR,
-                           f"{currency} {min(rates):,.0f}"),
-        "rate_high": Number("loaded_hourly_cost_high", max(rates), Unit.MONEY_PER_HOUR,
-                            f"{currency} {max(rates):,.0f}"),
-        "weeks": Number("working_weeks_per_year", c.working_weeks_per_year, Unit.COUNT,
-                        f"{c.working_weeks_per_year:g}"),
+        "rate_low": Number(
+            "loaded_hourly_cost_low",
+            min(rates),
+            Unit.MONEY_PER_HOUR,
+            f"{currency} {min(rates):,.0f}",
+        ),
+        "rate_high": Number(
+            "loaded_hourly_cost_high",
+            max(rates),
+            Unit.MONEY_PER_HOUR,
+            f"{currency} {max(rates):,.0f}",
+        ),
+        "weeks": Number(
+            "working_weeks_per_year",
+            c.working_weeks_per_year,
+            Unit.COUNT,
+            f"{c.working_weeks_per_year:g}",
+        ),
         "headcount": Number("headcount", headcount, Unit.COUNT, f"{headcount:,.0f}"),
         "teams": counted("teams", len(teams)),
-        "fte_hours": Number("fte_hours_per_week", c.fte_hours_per_week, Unit.HOURS_PER_WEEK,
-                            f"{c.fte_hours_per_week:g}"),
-        "per_engineer": Number("engineering_hours_per_engineer", per_engineer,
-                               Unit.HOURS_PER_WEEK, f"{per_engineer:.1f}"),
+        "fte_hours": Number(
+            "fte_hours_per_week",
+            c.fte_hours_per_week,
+            Unit.HOURS_PER_WEEK,
+            f"{c.fte_hours_per_week:g}",
+        ),
+        "per_engineer": Number(
+            "engineering_hours_per_engineer",
+            per_engineer,
+            Unit.HOURS_PER_WEEK,
+            f"{per_engineer:.1f}",
+        ),
     }
-    evidence = (RecordRef(case.files["case"], "working_weeks_per_year", "case"),
-                RecordRef(case.files["workforce"], "loaded_hourly_cost", "workforce"))
-    return state("decision.basis", Section.DECISIONS, StatementKind.FINDING, "decision_basis",
-                 numbers, {}, evidence, FINANCE)
+    evidence = (
+        RecordRef(case.files["case"], "working_weeks_per_year", "case"),
+        RecordRef(case.files["workforce"], "loaded_hourly_cost", "workforce"),
+    )
+    return state(
+        "decision.basis",
+        Section.DECISIONS,
+        StatementKind.FINDING,
+        "decision_basis",
+        numbers,
+        {},
+        evidence,
+        FINANCE,
+    )
