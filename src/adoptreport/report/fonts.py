@@ -17,6 +17,7 @@ from fontTools.ttLib import TTCollection, TTFont
 from pydantic import BaseModel
 
 from adoptreport.models.folder import Case
+from adoptreport.text import visible_controls
 
 # Debian's Noto packages (fonts-noto-cjk, fonts-noto-core, fonts-noto-color-emoji).
 SYSTEM_NOTO = Path("/usr/share/fonts")
@@ -140,7 +141,7 @@ def glyph_warnings(case: Case) -> tuple[str, ...]:
     lines = []
     for file, model, where in parts:
         for path, text in _strings(model, ""):
-            missing = uncovered(text)
+            missing = uncovered(visible_controls(text))  # a control is shown as [U+0007]
             if missing:
                 codes = ", ".join(f"U+{ord(c):04X}" for c in missing)
                 field = f"{where}: {path}" if where else path

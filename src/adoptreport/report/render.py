@@ -72,6 +72,16 @@ def _printable(value: object) -> object:
     return value
 
 
+def _id_breaks(value: object) -> Markup:
+    """An id that breaks only after "-", "_" or "." (a piece over 30 characters, a hostile
+    name, still breaks every 20 so that it stays inside its column)."""
+    pieces = re.split(r"([-_.])", visible_controls(str(value)))
+    return Markup("").join(
+        Markup(escape(breakable(p))) + (Markup("<wbr>") if p in "-_." and p else Markup(""))
+        for p in pieces
+    )
+
+
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir()),
@@ -83,10 +93,7 @@ def environment() -> jinja2.Environment:
     )
     # An attribute value (an anchor id) is escaped but kept whole: no break points in it.
     env.filters["attribute"] = lambda value: Markup(escape(visible_controls(str(value))))
-    # An id breaks only after "-", "_" or ".", never mid-word.
-    env.filters["id_breaks"] = lambda value: Markup(
-        re.sub(r"([-_.])", r"\1<wbr>", str(escape(visible_controls(str(value)))))
-    )
+    env.filters["id_breaks"] = _id_breaks
     env.filters["svg_data_uri"] = lambda svg: Markup(
         "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     )

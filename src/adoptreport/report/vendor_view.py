@@ -141,10 +141,19 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
         Cell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
         saved,
         claim_cell,
-        Cell(figure(cost, "annual_seat_cost"), "a year") if cost else Cell(NOT_MEASURED),
+        _total_cell(s.get(f"decision.total.{tool}") if tool else None, cost),
         context_cell,
         hallucination,
     )
+
+
+def _total_cell(total: Statement | None, cost: Statement | None) -> Cell:
+    """Seats and tokens a year; seats alone, marked so, when the token cost is not measured."""
+    if total is not None:
+        return number_cell(total, "total_yearly_cost")
+    if cost is not None and cost.number("annual_seat_cost") is not None:
+        return Cell(figure(cost, "annual_seat_cost"), "seats only; tokens not measured")
+    return Cell(NOT_MEASURED)
 
 
 def _shown(value: Number | str) -> str:

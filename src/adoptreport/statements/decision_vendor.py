@@ -4,6 +4,7 @@ versions against the tools the pilot ran."""
 
 from __future__ import annotations
 
+from adoptreport.analysis.cost import ToolCost
 from adoptreport.analysis.evidence import RecordRef
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import VendorFindings
@@ -29,9 +30,11 @@ GATE_STATUS = {
 def vendor_decisions(
     case: Case, findings: Findings, by_id: dict[str, Statement]
 ) -> list[Statement]:
+    totals = [t for t in (_tool_total(c, case, by_id) for c in findings.costs) if t]
     leader = next((v for v in findings.procurement.vendors if v.rank == 1), None)
     if leader is None or leader.fit.tool is None:
         return [
+            *totals,
             state(
                 "decision.vendor",
                 Section.DECISIONS,
@@ -43,6 +46,7 @@ def vendor_decisions(
             )
         ]
     return [
+        *totals,
         _choice(leader, case, findings, by_id),
         *_requirements(leader, case),
         *_claim_versions(case),
@@ -66,6 +70,30 @@ def _total(seats: Number | None, tokens: Number | None, currency: str) -> Number
         Unit.MONEY_PER_YEAR,
         fmt.money_interval(total, currency),
         total,
+    )
+
+
+def _tool_total(cost: ToolCost, case: Case, by_id: dict[str, Statement]) -> Statement | None:
+    """A tool's total yearly cost, seats and tokens together, for the vendor matrix."""
+    statement = by_id.get(f"cost.{cost.tool}")
+    if statement is None:
+        return None
+    seats = statement.number("annual_seat_cost")
+    tokens = statement.number("annual_token_cost")
+    total = _total(seats, tokens, case.case.currency)
+    if seats is None or tokens is None or total is None:
+        return None
+    words = {"tool": case.vendors.tool_names()[cost.tool]}
+    numbers = {"total": total, "seat_cost": seats, "tokens": tokens}
+    return state(
+        f"decision.total.{cost.tool}",
+        Section.DECISIONS,
+        StatementKind.FINDING,
+        "decision_total",
+        numbers,
+        words,
+        statement.evidence,
+        PROCUREMENT,
     )
 
 
