@@ -29,7 +29,7 @@ BENCHMARK_WORDS = re.compile(
 SCORE_VERBS = re.compile(r"\b(scor(?:e|es|ed|ing)|tops?|topped|achiev\w+)\b", re.IGNORECASE)
 NEGATION = re.compile(
     r"\b(not|never|no|cannot|neither|nor|without evidence|isn't|aren't|doesn't|don't|won't|"
-    r"can't|shouldn't|wouldn't|didn't)\b|n't\b",
+    r"can't|shouldn't|wouldn't|didn't|nothing|none|nobody|rather than|instead of)\b|n't\b",
     re.IGNORECASE,
 )
 # Reported speech: the sentence tells who said something, rather than asserting it.
@@ -77,6 +77,8 @@ class Lexicon:
     benchmarks: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # name → claim ids
     kinds: tuple[tuple[re.Pattern[str], str], ...]  # name → kind id
     teams: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]  # name → team id
+    roles: tuple[re.Pattern[str], ...]  # the workforce's roles ("Backend engineer")
+    vendors: tuple[re.Pattern[str], ...]  # vendor names, who may be said to claim something
     names: re.Pattern[str]  # every proper name, to hide digits in "Apex Coder 5" from numbers
 
     @classmethod
@@ -99,14 +101,14 @@ class Lexicon:
             | set(benchmarks)
             | {c.source for c in case.benchmarks.claims}
             | {c.name for c in case.case.codebases}
+            | {a.id for a in case.assumptions.assumptions}
         )
-        teams = {
-            # A team id that is also an everyday word ("data") counts only as "data team".
-            (t.team if t.team.lower() not in COMMON_TEAM_WORDS else f"{t.team} team"): {t.team}
-            for t in case.workforce
-        }
+        teams = {t.team: {t.team} for t in case.workforce}
+        roles = {t.role for t in case.workforce if t.role.strip()}
         return cls(
-            teams=_longest_first(teams),
+            roles=tuple(_word(r + "s?") for r in sorted(roles, key=len, reverse=True)),
+            vendors=tuple(_word(v.name) for v in case.vendors.vendors),
+            teams=tuple(_team(n, ids) for n, ids in _longest_first_names(teams)),
             tools=_longest_first(tools),
             benchmarks=_longest_first(benchmarks),
             kinds=tuple(
@@ -119,6 +121,18 @@ class Lexicon:
             ),
             names=re.compile("|".join(re.escape(n) for n in sorted(proper, key=len, reverse=True))),
         )
+
+
+def _team(name: str, ids: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """A team id that is also an everyday word ("data") counts only as "data team" or as the
+    report writes a team, "data (12 engineers)"."""
+    if name.lower() in COMMON_TEAM_WORDS:
+        return re.compile(rf"(?<![\w-]){re.escape(name)}(?=\s+team\b|\s*\(\d)", re.I), ids
+    return _word(name), ids
+
+
+def _longest_first_names(names: dict[str, set[str]]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(n, tuple(sorted(names[n]))) for n in sorted(names, key=len, reverse=True)]
 
 
 def _word(text: str, literal: bool = True) -> re.Pattern[str]:
@@ -146,7 +160,7 @@ WORKFORCE_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("cut", rf"\b(?:cut|cuts|cutting|shed\w*|reduc\w*|shrink\w*|trim\w*|slash\w*|downsiz\w*|halv\w*|lower\w*|scale down|free\w* up|sav\w*){_GAP}{_W}"),
         ("replace", rf"\b(?:replac\w*|substitut\w*|take the place of|do(?:es|ing)? the (?:work|jobs?) of|stand in for|take over from|takes? over the (?:work|jobs?) of){_GAP}{_W}"),
-        ("need fewer", rf"\b(?:no longer need\w*|won't need|will not need|need\w* fewer|need\w* less|hir\w* fewer|stop hiring|freez\w* hiring|hiring freeze|lay(?:ing)? off|laid off|layoffs?|let go(?: of)?|eliminat\w*|redundan\w*|fewer|only need|need only|run with|get by with){_GAP}{_W}"),
+        ("need fewer", rf"\b(?:no longer need\w*|(?:do not|don't|won't|will not|doesn't|does not) need to hire|won't need|will not need|need\w* fewer|need\w* less|hir\w* fewer|stop hiring|freez\w* hiring|hiring freeze|lay(?:ing)? off|laid off|layoffs?|let go(?: of)?|eliminat\w*|redundan\w*|fewer|only need|need only|run with|get by with){_GAP}{_W}"),
         ("redundant", rf"{_W}(?:\W+[\w-]+){{0,3}}?\W+(?:redundant|obsolete|unnecessary|laid off|let go)\b"),
         ("a tool as a person", r"\b(?:is|as good as|equivalent to|equals?|worth)\s+(?:basically |essentially |effectively |now |like |already )*(?:a|an|one|\d+)\s+(?:[\w-]+\s+)?(?:engineer|developer|programmer|FTE)s?\b"),
         ("a tool over people", r"\b(?:better than|outperforms?|beats?)\s+(?:most |many |all |the average )?(?:of\s+)?(?:our\s+)?(?:[\w-]+\s+)?(?:engineers|developers|programmers)\b"),
@@ -171,7 +185,7 @@ CAPABILITY = re.compile(
     re.IGNORECASE,
 )
 TIME_SAVED = re.compile(
-    r"\b(faster|quicker|speeds? up|sped up|speeding up|accelerat\w*|productiv\w*|"
+    r"\b(faster|quicker|(?:twice|\d+(?:\.\d+)?\s?x|times) as (?:fast|quick)|speeds? up|sped up|speeding up|accelerat\w*|productiv\w*|"
     r"(?:sav\w*|cut\w*|reduc\w*|halv\w*|shorten\w*|lower\w*|trim\w*)(?:\W+[\w-]+){0,4}?\W+"
     r"(?:time|hours|minutes|effort|cycle time|lead time)|(?:time|hours) sav\w*|less time)\b",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ is stated with more certainty than the evidence has.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from adoptreport.analysis.pilot import Cell
@@ -16,14 +16,14 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import WIDE_INTERVAL, Evidence
-from adoptreport.claims.parse import ParsedSentence
+from adoptreport.claims.parse import ParsedSentence, Quantity
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
 from adoptreport.statements import formatting as fmt
 
 
 @dataclass(frozen=True)
-class _Claimed:
+class Claimed:
     """What a sentence claims about a pilot measure: a range, or only a direction."""
 
     low: float
@@ -38,7 +38,7 @@ def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
     if claimed is None or not s.kinds or not cells:
         return None
     judged = [(c, c.saved_fraction) for c in cells if c.saved_fraction is not None]
-    return _judge("time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True)
+    return judge("time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True)
 
 
 def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -47,12 +47,12 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
     cells = ev.cells_for(s.tools, s.kinds)
     if verb is None or not s.kinds or not cells or words.TIME_SAVED.search(s.text):
         return None
-    quantity = nearest(s.shares(), verb.start())
+    quantity = claimed_near(s, verb)
     if quantity is None:
         return None
-    claimed = _Claimed(quantity.low, quantity.high, direction_only=False)
+    claimed = Claimed(quantity.low, quantity.high, direction_only=False)
     judged = [(c, c.acceptance) for c in cells]
-    return _judge("acceptance_share", "acceptance", claimed, judged, hedged(s))
+    return judge("acceptance_share", "acceptance", claimed, judged, hedged(s))
 
 
 def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -65,9 +65,9 @@ def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
         if share_of_work(s, quantity, ev, general=True) and capable_near(s, quantity):
             gaps = [g for g in ev.gaps if g.mix and (not s.tools or g.claim.tool in s.tools)]
             mixes = {g.claim.tool: (f"benchmark.{g.claim.id}.mix", g.mix) for g in gaps if g.mix}
-            claimed = _Claimed(quantity.low, quantity.high, direction_only=False)
+            claimed = Claimed(quantity.low, quantity.high, direction_only=False)
             judged = [(ident, m.acceptance) for ident, m in mixes.values()]
-            return _judge(
+            return judge(
                 "share_of_our_work", "acceptance across our work", claimed, judged, hedged(s)
             )
     return None
@@ -151,13 +151,15 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
     )
 
 
-def _judge(
+def judge(
     rule: str,
     measure: str,
-    claimed: _Claimed,
+    claimed: Claimed,
     judged: Sequence[tuple[Cell | str, Interval]],
     hedged: bool,
     zero_matters: bool = False,
+    describe: Callable[[str, Interval], str] = lambda _, i: fmt.percent_interval(i),
+    relative: bool = False,
 ) -> Hit | None:
     """Support when a point (or, for a direction, the whole interval) fits the claim;
     contradiction when some interval rules it out and every estimate misses it on the same
@@ -177,15 +179,31 @@ def _judge(
             inside = claimed.low < interval.low and interval.high < claimed.high
             (support if inside else weak).append((ident, interval))
         elif claimed.low <= interval.point <= claimed.high and _firm(
-            interval, hedged, zero_matters
+            interval, hedged, zero_matters, relative
         ):
             support.append((ident, interval))
         else:
             weak.append((ident, interval))
+    if (
+        zero_matters
+        and not hedged
+        and claimed.low >= 0
+        and judged
+        and all(not i.excludes_zero for _, i in judged)
+    ):
+        shown = "; ".join(
+            dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in weak + support + against)
+        )
+        return Hit(
+            rule,
+            ClaimVerdict.BLOCKED_CONTRADICTED,
+            f"asserts a gain where the report finds no detectable difference ({shown})",
+            _ids(weak + support + against),
+        )
     if support:
         return Hit(rule, ClaimVerdict.OK, f"consistent with the {measure} measured", _ids(support))
     if against and _same_side(claimed, [i for _, i in against + weak]):
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v)}" for i, v in against)
+        shown = "; ".join(dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in against))
         return Hit(
             rule,
             ClaimVerdict.BLOCKED_CONTRADICTED,
@@ -193,7 +211,7 @@ def _judge(
             _ids(against + weak),
         )
     if weak or against:
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v)}" for i, v in weak + against)
+        shown = "; ".join(dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in weak + against))
         return Hit(
             rule,
             ClaimVerdict.WARNING_OVERCLAIM,
@@ -203,16 +221,20 @@ def _judge(
     return None
 
 
-def _same_side(claimed: _Claimed, intervals: list[Interval]) -> bool:
+def _same_side(claimed: Claimed, intervals: list[Interval]) -> bool:
     """Every estimate misses the claim on the same side: the evidence leans one way, against it.
     (Estimates on both sides of the claim — 34%, 41% against "40%" — only make it uncertain.)"""
     below = [i.point < claimed.low for i in intervals]
     return all(below) or not any(below)
 
 
-def _firm(interval: Interval, hedged: bool, zero_matters: bool) -> bool:
+def _firm(interval: Interval, hedged: bool, zero_matters: bool, relative: bool = False) -> bool:
+    if hedged:  # the sentence carries its own uncertainty ("90% CI", "about", "no detectable")
+        return True
     if zero_matters and not interval.excludes_zero:
         return False
+    if relative:  # minutes, hours, money: wide relative to the point
+        return hedged or interval.high - interval.low <= 2 * WIDE_INTERVAL * abs(interval.point)
     return hedged or interval.high - interval.low <= WIDE_INTERVAL
 
 
@@ -220,7 +242,19 @@ def _ids(found: list[tuple[str, Interval]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i, _ in found))
 
 
-def _claimed_time(s: ParsedSentence) -> _Claimed | None:
+def claimed_near(s: ParsedSentence, word: re.Match[str]) -> Quantity | None:
+    """The share a measure word states: the first after it ("saved 34%"), else the nearest
+    before it ("34% faster"); never an interval's end."""
+    shares = [q for q in s.shares() if not q.interval_end]
+    after = [q for q in shares if q.start >= word.start() and q.start - word.end() <= 30]
+    return (
+        after[0]
+        if after
+        else nearest(tuple(q for q in shares if q.end <= word.start()), word.start())
+    )
+
+
+def _claimed_time(s: ParsedSentence) -> Claimed | None:
     saved, lost = words.TIME_SAVED.search(s.text), words.TIME_LOST.search(s.text)
     if saved is None and lost is None:
         return None
@@ -228,9 +262,11 @@ def _claimed_time(s: ParsedSentence) -> _Claimed | None:
     assert match is not None
     gained = saved is not None and (lost is None or saved.start() < lost.start())
     if s.negated_at(match.start()):  # "did not save time": no gain, rather than a loss
-        return _Claimed(-1.0, 0.0, True) if gained else _Claimed(0.0, 1.0, True)
-    number = nearest(s.shares(), match.start())
+        return Claimed(-1.0, 0.0, True) if gained else Claimed(0.0, 1.0, True)
+    number = claimed_near(s, match)
     if number is None or (number.vague and not re.search(r"hal(f|v)", number.text, re.I)):
-        return _Claimed(0.0, 1.0, True) if gained else _Claimed(-10.0, 0.0, True)
+        return Claimed(0.0, 1.0, True) if gained else Claimed(-10.0, 0.0, True)
     low, high = number.low, min(number.high, 10.0)
-    return _Claimed(low, high, False) if gained else _Claimed(-high, -low, False)
+    if number.value < 0:  # "net time saved at −40%": the sign says which way
+        return Claimed(low, high, False)
+    return Claimed(low, high, False) if gained else Claimed(-high, -low, False)
