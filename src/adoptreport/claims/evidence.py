@@ -18,9 +18,6 @@ from adoptreport.models.folder import Case
 from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import Statement, Unit
 
-# An interval this wide (in proportion points) does not support a point stated as fact.
-WIDE_INTERVAL = 0.30
-
 
 class Source(StrEnum):
     STATEMENT = "statement"  # measured evidence, as the report states it
@@ -43,22 +40,15 @@ class Known:
     shown: float | None = None  # the value in the unit it is printed in ("378" of "378 h")
     name: str = ""  # the statement number's name ("acceptance"), empty for a record
     printed: str = ""  # the number as the statement prints it, "378 h (90% CI 218–514)"
+    small_sample: bool = False  # from a cell with fewer attempts than the policy's minimum
 
     @property
     def weak(self) -> bool:
-        """A point that does not stand alone: its interval includes zero or is wide."""
+        """A point that does not stand alone: its interval includes zero, or it comes from a
+        sample below the policy's minimum. (A wide interval alone does not make a true point
+        an overclaim.)"""
         i = self.interval
-        if i is None:
-            return False
-        # Shares are wide in points; rates and minutes relative to their size.
-        width = (
-            i.high - i.low
-            if self.family is QuantityKind.SHARE
-            else (i.high - i.low) / abs(i.point or 1)
-        )
-        return not i.excludes_zero or width > WIDE_INTERVAL * (
-            1 if self.family is QuantityKind.SHARE else 2
-        )
+        return i is not None and (not i.excludes_zero or self.small_sample)
 
 
 # The unit family a sentence writes each unit in, and the factor from the unit to that family's
@@ -162,8 +152,12 @@ class Evidence:
         return frozenset(self.case.vendors.tool_ids())
 
     @cached_property
+    def kind_ids(self) -> frozenset[str]:
+        return frozenset(self.case.case.kind_ids())
+
+    @cached_property
     def _tool_and_kind_ids(self) -> tuple[frozenset[str], frozenset[str]]:
-        return self.tool_ids, frozenset(self.case.case.kind_ids())
+        return self.tool_ids, self.kind_ids
 
     def headline(self) -> BenchmarkGap | None:
         return self.headline_gap
@@ -255,8 +249,10 @@ def _matches(quantity: Quantity, known: Known) -> bool:
 
 
 def _from_statements(statements: tuple[Statement, ...], case: Case) -> Iterator[Known]:
+    minimum = case.case.policy.min_tasks_per_cell
     for statement in statements:
         about = _about(statement.id, case)
+        small = any(n.name == "attempts" and n.value < minimum for n in statement.numbers)
         for number in statement.numbers:
             if number.name in ("claimed_reduction", "claimed_fte"):
                 continue  # a plan assumption quoted to test it, not evidence (see _from_records)
@@ -272,6 +268,7 @@ def _from_statements(statements: tuple[Statement, ...], case: Case) -> Iterator[
                 shown=number.value,
                 name=number.name,
                 printed=number.text,
+                small_sample=small,
             )
             for also in read_quantities(number.text, number.text)[1:]:  # "1.7 FTE (68 h)"
                 if not also.interval_end:

@@ -15,7 +15,7 @@ from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
-from adoptreport.claims.evidence import WIDE_INTERVAL, Evidence
+from adoptreport.claims.evidence import Evidence
 from adoptreport.claims.parse import ParsedSentence, Quantity
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
@@ -38,7 +38,10 @@ def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
     if claimed is None or not s.kinds or not cells:
         return None
     judged = [(c, c.saved_fraction) for c in cells if c.saved_fraction is not None]
-    return judge("time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True)
+    small = _small_cells(cells, ev)
+    return judge(
+        "time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True, small=small
+    )
 
 
 def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -52,7 +55,14 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
         return None
     claimed = Claimed(quantity.low, quantity.high, direction_only=False)
     judged = [(c, c.acceptance) for c in cells]
-    return judge("acceptance_share", "acceptance", claimed, judged, hedged(s))
+    small = _small_cells(cells, ev)
+    return judge("acceptance_share", "acceptance", claimed, judged, hedged(s), small=small)
+
+
+def _small_cells(cells: Sequence[Cell], ev: Evidence) -> frozenset[str]:
+    """Cells with fewer attempts than the policy's minimum: their points do not stand alone."""
+    minimum = ev.case.case.policy.min_tasks_per_cell
+    return frozenset(f"cell.{c.tool}.{c.kind}" for c in cells if c.attempts < minimum)
 
 
 def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -159,7 +169,7 @@ def judge(
     hedged: bool,
     zero_matters: bool = False,
     describe: Callable[[str, Interval], str] = lambda _, i: fmt.percent_interval(i),
-    relative: bool = False,
+    small: frozenset[str] = frozenset(),
 ) -> Hit | None:
     """Support when a point (or, for a direction, the whole interval) fits the claim;
     contradiction when some interval rules it out and every estimate misses it on the same
@@ -179,7 +189,7 @@ def judge(
             inside = claimed.low < interval.low and interval.high < claimed.high
             (support if inside else weak).append((ident, interval))
         elif claimed.low <= interval.point <= claimed.high and _firm(
-            interval, hedged, zero_matters, relative
+            interval, hedged, zero_matters, ident in small
         ):
             support.append((ident, interval))
         else:
@@ -228,14 +238,13 @@ def _same_side(claimed: Claimed, intervals: list[Interval]) -> bool:
     return all(below) or not any(below)
 
 
-def _firm(interval: Interval, hedged: bool, zero_matters: bool, relative: bool = False) -> bool:
-    if hedged:  # the sentence carries its own uncertainty ("90% CI", "about", "no detectable")
+def _firm(interval: Interval, hedged: bool, zero_matters: bool, small_sample: bool) -> bool:
+    """A point stated as fact stands when its interval excludes zero (where zero matters) and
+    its sample meets the policy's minimum; a sentence that carries its own uncertainty
+    ("90% CI", "about", "no detectable") always stands."""
+    if hedged:
         return True
-    if zero_matters and not interval.excludes_zero:
-        return False
-    if relative:  # minutes, hours, money: wide relative to the point
-        return hedged or interval.high - interval.low <= 2 * WIDE_INTERVAL * abs(interval.point)
-    return hedged or interval.high - interval.low <= WIDE_INTERVAL
+    return not (zero_matters and not interval.excludes_zero) and not small_sample
 
 
 def _ids(found: list[tuple[str, Interval]]) -> tuple[str, ...]:

@@ -82,7 +82,7 @@ _PATTERNS: tuple[tuple[QuantityKind, re.Pattern[str]], ...] = (
     (QuantityKind.FTE, re.compile(rf"(?P<a>{_NUM})\s?(?:FTEs?|full[- ]time equivalents?)\b", re.I)),
     (QuantityKind.TOKENS, re.compile(rf"(?P<a>{_NUM})\s?(?P<sa>k|m|million|thousand)?[- ]?tokens\b", re.I)),
     (QuantityKind.MINUTES, re.compile(
-        rf"(?P<a>{_NUM})\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b|\ban?\s(?P<u1>hour|minute)\b", re.I)),
+        rf"(?P<a>{_NUM})\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b|\b(?P<u1>half an hour|an hour|a minute|quarter of an hour)\b", re.I)),
     (QuantityKind.MULTIPLE, re.compile(
         rf"(?P<a>{_NUM})\s?(?:x|×)(?!\w)|\b(?P<w>twice|double[sd]?|triple[sd]?)\b"
         rf"|\b(?P<t>{_NUM}|{_WORD_NUM})\s+times\s+(?=(?:as|faster|quicker|more|fewer|less|better|higher|lower|slower|the)\b)", re.I)),
@@ -216,7 +216,9 @@ def _value(kind: QuantityKind, match: re.Match[str]) -> float | None:
     if "w" in groups:
         return 3.0 if groups["w"].lower().startswith("trip") else 2.0
     if "u1" in groups:
-        return 60.0 if groups["u1"].lower() == "hour" else 1.0
+        return {"half an hour": 30.0, "an hour": 60.0, "a minute": 1.0}.get(
+            groups["u1"].lower(), 15.0
+        )
     value = _number(groups.get("a") or groups.get("t") or groups["v"])
     if kind is QuantityKind.MINUTES and groups["u"].lower().startswith("h"):
         return value * 60

@@ -126,7 +126,8 @@ REJECTION = re.compile(
     r"no evidence|not a basis|no basis|not a forecast|not a measure|nothing about|says nothing|"
     r"tells us nothing|we reject|rejects?|refut\w*|contradict\w*|cannot be (?:read|inferred|"
     r"concluded|derived|taken|used)|should not be (?:read|used|taken)|must not|"
-    r"not (?:a|an|the) (?:share|proportion|fraction|measure)|is not the same as|nothing in)\b",
+    r"not (?:a|an|the) (?:share|proportion|fraction|measure)|is not the same as|nothing in|"
+    r"exceeds? (?:what )?the evidence|more than the evidence supports|beyond what the evidence)\b",
     re.IGNORECASE,
 )
 

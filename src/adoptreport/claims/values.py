@@ -49,7 +49,7 @@ MEASURES: tuple[Measure, ...] = (
     _m("freed_fte supported_fte", r"\bFTE|full[- ]time", K.FTE, per_tool=False),
     _m("freed_hours_per_week", r"\b(?:free\w*|sav\w*|time back|gets? back|got back|getting back|capacity|drop\w*|cut\w*|reduc\w*|fewer|releas\w*|recover\w*|shed\w*)\b", K.MINUTES, per_tool=False),
     _m("freed_share_of_hours supported_reduction", r"\b(?:free\w*|sav\w*|cut\w*|reduc\w*|fewer|drop\w*|shed\w*)\b(?:\W+\w+){0,5}?\W+hours\b|\bhours\b(?:\W+\w+){0,3}?\W+(?:cut|reduc\w*|fall|drop\w*|shrink\w*|freed|saved)\b", K.SHARE, per_tool=False),
-    _m("mix_acceptance", r"\b(?:accept\w*|merg\w*|approv\w*|landed|succe\w*|pass\w* review|shipp\w*)\b", K.SHARE),
+    _m("mix_acceptance acceptance", r"\b(?:accept\w*|merg\w*|approv\w*|landed|succe\w*|pass\w* review|shipp\w*)\b", K.SHARE),
     _m("mix_saved_fraction", words.TIME_SAVED.pattern, K.SHARE),
 )  # fmt: skip
 REVIEW, PER_CHANGE = MEASURES[2], MEASURES[3]
@@ -68,6 +68,8 @@ def measured_value(s: ParsedSentence, ev: Evidence) -> Hit | None:
 
 
 def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
+    if q.kind is K.NUMBER and _COUNT_AFTER.match(s.text, q.end):
+        return None  # "on 20 attempts": a sample size, not the measure
     half = q.text.lower().startswith("half")
     if q.interval_end or (q.vague and not half) or re.search(r"point|pp|pts", q.text):
         return None  # a gap in points is not a level
@@ -84,13 +86,15 @@ def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
     printed = {(k.where, k.value): k.printed for k in knowns}
     return judge(
         "measured_value", _label(measure), claimed, judged, hedged=_hedged(s),
-        describe=lambda where, i: printed.get((where, i.point), ""), relative=q.kind is not K.SHARE,
+        describe=lambda where, i: printed.get((where, i.point), ""),
+        small=frozenset(k.where for k in knowns if k.small_sample),
     )  # fmt: skip
 
 
 # A number stated as a condition, threshold or scenario, not as a result.
 _CONDITION = re.compile(
     r"\b(?:break[- ]even|threshold|would need|must reach|only when|only if|required|"
+    r"needs? (?:at least|more than|over)|to (?:save time|break even)|"
     r"minimum|target|policy|adoption|using the tools|low case|high case|base case|scenarios?|"
     r"if|unless|plan\w*|assum\w*)\b",
     re.IGNORECASE,
@@ -140,6 +144,8 @@ def _candidate(k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: Evidenc
     about_tools = k.about & ev.tool_ids
     if not m.per_tool:
         return not about_tools
+    if k.about & ev.kind_ids:
+        return False  # per kind of work: time_saved and acceptance_share judge the cells
     if m.names & {"mix_acceptance", "mix_saved_fraction"} and not _ACROSS.search(s.text):
         return False  # "87% of 30 attempts" is one cell's figure, not the work mix
     return bool(about_tools) and (not s.tools or bool(about_tools & set(s.tools)))
@@ -155,6 +161,11 @@ INTERVAL_RULES: tuple[Rule, ...] = (
 )
 
 
+_COUNT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attempts|tasks|changes|engineers|people|draws|rows|tools|vendors|"
+    r"codebases|seats|weeks|months|runs|tries)\b(?!\s+per\b)",
+    re.IGNORECASE,
+)
 _ACROSS = re.compile(
     r"\b(?:across|overall|work mix|all (?:our |of our )?(?:work|tasks|changes|kinds)|whole|in total|"
     r"on average|our work|everything|every kind|all kinds)\b",
