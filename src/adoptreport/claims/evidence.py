@@ -117,12 +117,8 @@ class Evidence:
 
     @cached_property
     def claimed_scores(self) -> frozenset[float]:
-        """Every share a vendor claims (benchmark scores, claimed reductions)."""
-        return frozenset(
-            round(k.value, 4)
-            for k in self.known
-            if k.source is Source.VENDOR_CLAIM and k.family is QuantityKind.SHARE
-        )
+        """Every benchmark score a vendor claims."""
+        return frozenset(round(c.score, 4) for c in self.case.benchmarks.claims)
 
     @cached_property
     def _index(self) -> KnownIndex:
@@ -251,7 +247,7 @@ def _matches(quantity: Quantity, known: Known) -> bool:
 def _from_statements(statements: tuple[Statement, ...], case: Case) -> Iterator[Known]:
     minimum = case.case.policy.min_tasks_per_cell
     for statement in statements:
-        about = _about(statement.id, case)
+        about = _about(statement.id, case, statement.text)
         small = any(n.name == "attempts" and n.value < minimum for n in statement.numbers)
         for number in statement.numbers:
             if number.name in ("claimed_reduction", "claimed_fte"):
@@ -295,7 +291,7 @@ def _scaled(interval: Interval | None, factor: float) -> Interval | None:
     )
 
 
-def _about(statement_id: str, case: Case) -> frozenset[str]:
+def _about(statement_id: str, case: Case, text: str = "") -> frozenset[str]:
     """Tool and kind ids a statement is about, from its id (benchmark ids name the claim)."""
     parts = set(statement_id.split("."))
     for claim in case.benchmarks.claims:
@@ -304,6 +300,8 @@ def _about(statement_id: str, case: Case) -> frozenset[str]:
     for assumption in case.assumptions.assumptions:
         if statement_id == f"assumption.{assumption.id}":
             parts |= {*(assumption.teams or ()), *(assumption.kinds_of_work or ())}
+    if statement_id.endswith((".fit", ".tool_choice")):  # about the tool that scored the vendor
+        parts |= {t.id for v in case.vendors.vendors for t in v.tools if t.name in text}
     teams = {t.team for t in case.workforce}
     return frozenset(parts & {*case.vendors.tool_ids(), *case.case.kind_ids(), *teams})
 

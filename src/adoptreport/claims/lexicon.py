@@ -45,7 +45,8 @@ INTERVAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 CERTAINTY = re.compile(
-    r"\b(proven|proves?|guarantee[sd]?|guaranteed|certain(?:ly)?|definitely|undoubtedly|"
+    r"\b(proven|proves?|proved|proof|conclusive(?:ly)?|beyond (?:any )?doubt|assured|"
+    r"guarantee[sd]?|guaranteed|certain(?:ly)?|definitely|undoubtedly|"
     r"always|flawless(?:ly)?|perfect(?:ly)?|error[- ]free|bug[- ]free|risk[- ]free|"
     r"eliminat\w+ (?:all |every )?(?:hallucinations?|errors?|bugs|mistakes|defects)|"
     r"(?:zero|no more|no) (?:hallucinations?|errors|mistakes|defects)|"
@@ -60,8 +61,8 @@ COMMON_TEAM_WORDS = {"data", "web", "core", "mobile", "ops", "infra", "qa", "app
 # Kinds of work by their everyday names; a case's own labels are added by `Lexicon.of`.
 KIND_SYNONYMS: dict[str, str] = {
     "isolated_bugfix": r"bug[- ]?fix(?:es|ing)?|bugs|defect fix(?:es)?|fixing bugs",
-    "small_feature": r"(?:small )?features?",
-    "tests_and_docs": r"tests?(?: and docs)?|test changes|unit tests|documentation|docs",
+    "small_feature": r"(?:small[- ])?features?",
+    "tests_and_docs": r"tests?(?:[- ]and[- ]docs)?|test changes|unit tests|documentation|docs",
     "multi_file_refactor": r"(?:multi-file )?refactor(?:s|ing|ings)?",
     "cross_service_change": r"cross[- ]service(?: changes?)?",
     "legacy_change": r"legacy(?: code| changes?)?",
@@ -103,7 +104,10 @@ class Lexicon:
             | {c.name for c in case.case.codebases}
             | {a.id for a in case.assumptions.assumptions}
         )
-        teams = {t.team: {t.team} for t in case.workforce}
+        teams: dict[str, set[str]] = {}
+        for t in case.workforce:  # "web-mobile" is also "web and mobile", "web/mobile"
+            for name in {t.team, *(t.team.replace("-", sep) for sep in (" and ", "/", " "))}:
+                teams.setdefault(name, set()).add(t.team)
         roles = {t.role for t in case.workforce if t.role.strip()}
         return cls(
             roles=tuple(_word(r + "s?") for r in sorted(roles, key=len, reverse=True)),
@@ -158,14 +162,15 @@ _GAP = r"(?:\W+(?:a |one |two |three )?(?:third|quarter|half|fifth|tenth|\d+%?)\
 WORKFORCE_CUTS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
-        ("cut", rf"\b(?:cut|cuts|cutting|shed\w*|reduc\w*|shrink\w*|trim\w*|slash\w*|downsiz\w*|halv\w*|lower\w*|scale down|free\w* up|sav\w*){_GAP}{_W}"),
+        ("cut", rf"\b(?:cut|cuts|cutting|los[et]\w*|shed\w*|reduc\w*|shrink\w*|trim\w*|slash\w*|downsiz\w*|halv\w*|lower\w*|scale down|free\w* up|sav\w*){_GAP}{_W}"),
         ("replace", rf"\b(?:replac\w*|substitut\w*|take the place of|do(?:es|ing)? the (?:work|jobs?) of|stand in for|take over from|takes? over the (?:work|jobs?) of){_GAP}{_W}"),
-        ("need fewer", rf"\b(?:no longer need\w*|(?:do not|don't|won't|will not|doesn't|does not) need to hire|won't need|will not need|need\w* fewer|need\w* less|hir\w* fewer|stop hiring|freez\w* hiring|hiring freeze|lay(?:ing)? off|laid off|layoffs?|let go(?: of)?|eliminat\w*|redundan\w*|fewer|only need|need only|run with|get by with){_GAP}{_W}"),
+        ("need fewer", rf"\b(?:no longer need\w*|(?:not|n't|no longer) need to (?:fill|backfill|replace)|(?:do not|don't|won't|will not|doesn't|does not) need to hire|won't need|will not need|need\w* fewer|need\w* less|hir\w* fewer|stop hiring|freez\w* hiring|hiring freeze|lay(?:ing)? off|laid off|layoffs?|let go(?: of)?|eliminat\w*|redundan\w*|fewer|only need|need only|run with|get by with){_GAP}{_W}"),
+        ("no need to fill", rf"\b(?:not|n't|no longer) need to (?:fill|backfill|replace|hire)(?:\W+[\w-]+){{0,5}}?\W+(?:{WORKFORCE_NOUNS}|seats|requisitions|reqs|openings|vacancies|backfills?)\b"),
         ("redundant", rf"{_W}(?:\W+[\w-]+){{0,3}}?\W+(?:redundant|obsolete|unnecessary|laid off|let go)\b"),
         ("a tool as a person", r"\b(?:is|as good as|equivalent to|equals?|worth)\s+(?:basically |essentially |effectively |now |like |already )*(?:a|an|one|\d+)\s+(?:[\w-]+\s+)?(?:engineer|developer|programmer|FTE)s?\b"),
         ("a tool over people", r"\b(?:better than|outperforms?|beats?)\s+(?:most |many |all |the average )?(?:of\s+)?(?:our\s+)?(?:[\w-]+\s+)?(?:engineers|developers|programmers)\b"),
         ("fewer people, same work", r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w-]+\s+)?(?:engineers|developers|people)\s+(?:can\s+|could\s+|will\s+)?do (?:the work|what)\b"),
-        ("headcount down", r"\b(?:headcount|FTE) (?:reduction|cuts?|savings?)\b|\b(?:job|role) (?:cuts|losses)\b|\b(?:freez\w* hiring|hiring freeze|stop hiring|layoffs?|lay off|laid off)\b"),
+        ("headcount down", r"\b(?:headcount|FTE) (?:reduction|cuts?|savings?)\b|\b(?:job|role) (?:cuts|losses)\b|\b(?:freez\w* (?:\w+ ){0,2}hiring|hiring freeze|stop hiring|layoffs?|lay off|laid off)\b"),
     )
 )  # fmt: skip
 GENERAL_WORK = r"engineering(?: work)?|coding(?: tasks| work)?|development(?: work)?|software(?: work| engineering| development)?|programming|(?:our |the )?work(?:load)?|(?:our |the )?(?:coding )?tasks|tickets|backlog"
@@ -186,8 +191,10 @@ CAPABILITY = re.compile(
 )
 TIME_SAVED = re.compile(
     r"\b(faster|quicker|(?:twice|\d+(?:\.\d+)?\s?x|times) as (?:fast|quick)|speeds? up|sped up|speeding up|accelerat\w*|productiv\w*|"
-    r"(?:sav\w*|cut\w*|reduc\w*|halv\w*|shorten\w*|lower\w*|trim\w*)(?:\W+[\w-]+){0,4}?\W+"
-    r"(?:time|hours|minutes|effort|cycle time|lead time)|(?:time|hours) sav\w*|less time)\b",
+    r"(?:sav\w*|cut\w*|reduc\w*|halv\w*|shorten\w*|lower\w*|trim\w*)(?:\W+[\w-]+){0,7}?\W+"
+    r"(?:time|hours|minutes|effort|cycle time|lead time)|(?:time|hours) sav\w*|less time|"
+    r"shav\w*(?:\W+[\w-]+){0,7}?\W+(?:time|hours)|(?:time|hours|effort)(?:\W+[\w-]+){0,7}?\W+"
+    r"(?:cut|reduc\w*|halv\w*|shorten\w*|lower\w*|trim\w*|fall|fell|drop\w*|shr[iu]nk\w*))\b",
     re.IGNORECASE,
 )
 TIME_LOST = re.compile(

@@ -16,10 +16,15 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import Evidence
-from adoptreport.claims.parse import ParsedSentence, Quantity
+from adoptreport.claims.parse import ParsedSentence, Quantity, QuantityKind
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
 from adoptreport.statements import formatting as fmt
+
+# Word fractions and "half" read as figures, not only as a direction ("cut by a third").
+FRACTION = re.compile(
+    r"hal(?:f|v)|third|quarter|fifth|tenth|sixth|eighth|more often than not", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -37,8 +42,14 @@ def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
     cells = [c for c in ev.cells_for(s.tools, s.kinds) if c.saved_fraction is not None]
     if claimed is None or not s.kinds or not cells:
         return None
-    judged = [(c, c.saved_fraction) for c in cells if c.saved_fraction is not None]
     small = _small_cells(cells, ev)
+    # Each kind named carries the claim: one kind that rules it out contradicts it.
+    for kind in s.kinds if len(s.kinds) > 1 else ():
+        of_kind = [(c, c.saved_fraction) for c in cells if c.kind == kind and c.saved_fraction]
+        hit = judge("time_saved", "time saved", claimed, of_kind, hedged(s), True, small=small)
+        if hit is not None and hit.verdict.blocked:
+            return hit
+    judged = [(c, c.saved_fraction) for c in cells if c.saved_fraction is not None]
     return judge(
         "time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True, small=small
     )
@@ -50,7 +61,7 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
     cells = ev.cells_for(s.tools, s.kinds)
     if verb is None or not s.kinds or not cells or words.TIME_SAVED.search(s.text):
         return None
-    quantity = claimed_near(s, verb)
+    quantity = claimed_near(s, verb, ev.claimed_scores)
     if quantity is None:
         return None
     claimed = Claimed(quantity.low, quantity.high, direction_only=False)
@@ -109,8 +120,8 @@ def automate_kind(s: ParsedSentence, ev: Evidence) -> Hit | None:
         )
     return Hit(
         "automate_kind",
-        ClaimVerdict.WARNING_OVERCLAIM,
-        f"the evidence cannot decide yet ({found})",
+        ClaimVerdict.BLOCKED_CONTRADICTED,
+        f"the verdict is that the evidence cannot decide yet ({found})",
         ids,
     )
 
@@ -134,7 +145,7 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
             ids,
         )
     fewer = bool(words.FEWER.search(s.text)) and not words.MORE.search(s.text)
-    number = next((q for q in s.shares(vague=False)), None)
+    number = next((q for q in s.shares() if not q.vague or FRACTION.search(q.text)), None)
     if number is not None:
         low, high = (
             (1 - number.high, 1 - number.low) if fewer else (1 + number.low, 1 + number.high)
@@ -251,11 +262,13 @@ def _ids(found: list[tuple[str, Interval]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i, _ in found))
 
 
-def claimed_near(s: ParsedSentence, word: re.Match[str]) -> Quantity | None:
+def claimed_near(
+    s: ParsedSentence, word: re.Match[str], skip: frozenset[float] = frozenset()
+) -> Quantity | None:
     """The share a measure word states: the first after it ("saved 34%"), else the nearest
-    before it ("34% faster"); never an interval's end."""
-    shares = [q for q in s.shares() if not q.interval_end]
-    after = [q for q in shares if q.start >= word.start() and q.start - word.end() <= 30]
+    before it ("34% faster"); never an interval's end, nor a benchmark score in `skip`."""
+    shares = [q for q in s.shares() if not q.interval_end and round(q.value, 4) not in skip]
+    after = [q for q in shares if q.start >= word.start() and q.start - word.end() <= 45]
     return (
         after[0]
         if after
@@ -273,7 +286,11 @@ def _claimed_time(s: ParsedSentence) -> Claimed | None:
     if s.negated_at(match.start()):  # "did not save time": no gain, rather than a loss
         return Claimed(-1.0, 0.0, True) if gained else Claimed(0.0, 1.0, True)
     number = claimed_near(s, match)
-    if number is None or (number.vague and not re.search(r"hal(f|v)", number.text, re.I)):
+    times = next((q for q in s.quantities if q.kind is QuantityKind.MULTIPLE), None)
+    if number is None and times is not None and times.value > 1 and gained:
+        fraction = 1 - 1 / times.value  # "twice as fast": half the time
+        return Claimed(fraction - 0.02, fraction + 0.02, False)
+    if number is None or (number.vague and not FRACTION.search(number.text)):
         return Claimed(0.0, 1.0, True) if gained else Claimed(-10.0, 0.0, True)
     low, high = number.low, min(number.high, 10.0)
     if number.value < 0:  # "net time saved at −40%": the sign says which way

@@ -75,14 +75,15 @@ _PATTERNS: tuple[tuple[QuantityKind, re.Pattern[str]], ...] = (
         rf"|(?P<b>{_NUM})\s?(?P<sb>{_SCALES})?\s?(?:{_CURRENCY})(?!\w))", re.IGNORECASE)),
     (QuantityKind.SHARE, re.compile(
         rf"(?P<a>{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pp\b|pts\b)", re.I)),
+    (QuantityKind.MINUTES, re.compile(r"\b(?P<u1>half an hour|an hour|a minute|(?:a )?quarter of an hour)\b", re.I)),
     (QuantityKind.SHARE, re.compile(
-        rf"\b(?P<n>\d+|{_WORD_NUM})\s+(?:times\s+)?(?:in|out of|of every)\s+(?:every\s+)?(?P<d>\d+|{_WORD_NUM})\b"
+        rf"\b(?P<n>{_NUM}|{_WORD_NUM}|once)\s+(?:[a-z-]+\s+)?(?:times\s+)?(?:in|out of|of every|every|for every)\s+(?:every\s+)?(?P<d>{_NUM}|{_WORD_NUM})\b"
         r"|(?<![\w./-])(?P<sn>\d)/(?P<sd>\d{1,2})(?![\w./])"
         rf"|\b(?P<fn>{_WORD_NUM}|a)[- ](?P<fd>{'|'.join(_DENOMINATORS)})\b", re.IGNORECASE)),
     (QuantityKind.FTE, re.compile(rf"(?P<a>{_NUM})\s?(?:FTEs?|full[- ]time equivalents?)\b", re.I)),
     (QuantityKind.TOKENS, re.compile(rf"(?P<a>{_NUM})\s?(?P<sa>k|m|million|thousand)?[- ]?tokens\b", re.I)),
     (QuantityKind.MINUTES, re.compile(
-        rf"(?P<a>{_NUM})\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b|\b(?P<u1>half an hour|an hour|a minute|quarter of an hour)\b", re.I)),
+        rf"(?P<a>{_NUM})\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b", re.I)),
     (QuantityKind.MULTIPLE, re.compile(
         rf"(?P<a>{_NUM})\s?(?:x|×)(?!\w)|\b(?P<w>twice|double[sd]?|triple[sd]?)\b"
         rf"|\b(?P<t>{_NUM}|{_WORD_NUM})\s+times\s+(?=(?:as|faster|quicker|more|fewer|less|better|higher|lower|slower|the)\b)", re.I)),
@@ -96,6 +97,8 @@ _VAGUE: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
         (r"nearly all|almost all|virtually all|almost every|nearly every|all but a few", 0.85, 1.0),
         (r"the vast majority|a large majority|most|the majority|majority|the bulk|the lion's share|the better part", 0.5, 1.0),
         (r"half|halves|halved|halving|cut in half", 0.45, 0.55),
+        (r"more often than not", 0.5, 1.0),
+        (r"(?:the|that|this) same (?:share|proportion|fraction|percentage|rate)|the proportion|the share|the fraction|the percentage", 0.0, 1.0),
         (r"a fraction|a proportion|a portion|a share|a part|a chunk|a slice|a good deal|a large part|a big part", 0.0, 1.0),
         (r"a minority|few|a few|rarely|seldom", 0.0, 0.5),
     )
@@ -152,9 +155,13 @@ def read_quantities(text: str, masked: str) -> tuple[Quantity, ...]:
     for pattern, low, high in _VAGUE:
         for match in pattern.finditer(masked):
             if not any(_overlaps(q, *match.span()) for q in found):
-                middle = (low + high) / 2
+                before = masked[max(0, match.start() - 20) : match.start()]
+                lo = low if not _BELOW.search(before) else 0.0  # "fewer than half"
+                hi = high if not _ABOVE.search(before) else 1.0  # "more than half"
                 share = QuantityKind.SHARE
-                found.append(Quantity(share, middle, low, high, match.group(), *match.span(), True))
+                found.append(
+                    Quantity(share, (lo + hi) / 2, lo, hi, match.group(), *match.span(), True)
+                )
     spans = [m.span() for m in _INTERVAL.finditer(text)]
     return tuple(
         sorted(
@@ -197,6 +204,8 @@ def _overlaps(quantity: Quantity, start: int, end: int) -> bool:
 
 
 def _number(text: str) -> float:
+    if text.lower() == "once":
+        return 1.0
     return float(WORD_NUMBERS.get(text.lower(), 0) or text.replace(",", ""))
 
 
@@ -256,5 +265,6 @@ def _step(kind: QuantityKind, value: float, match: re.Match[str]) -> float:
         step = 10.0 ** -len(digits.group(1)) / 2
     else:
         zeros = len(written.replace(",", "")) - len(written.replace(",", "").rstrip("0"))
-        step = 10.0 ** min(zeros, 3) / 2 if len(written.replace(",", "")) > 2 else 0.5
+        # "53,000" is rounded to the thousand; "400" and "100" are taken as written.
+        step = 10.0 ** min(zeros, 3) / 2 if len(written.replace(",", "")) > 3 else 0.5
     return step * (value / _number(written) if written and _number(written) else 1.0)
