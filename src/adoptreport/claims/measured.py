@@ -156,7 +156,7 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
     allowed = Interval(a.low / b.high, a.point / b.point, a.high / b.low, a.level)
     if high < allowed.low or low > allowed.high:
         reason = (
-            f"the pilot's rates ({fmt.rate_interval(a)} and {fmt.rate_interval(b)} incidents "
+            f"the pilot's rates ({fmt.rate_interval(a).text} and {fmt.rate_interval(b).text} incidents "
             "per attempt) do not allow that ratio"
         )
         return Hit("hallucination_comparison", ClaimVerdict.BLOCKED_CONTRADICTED, reason, ids)
@@ -179,7 +179,7 @@ def judge(
     judged: Sequence[tuple[Cell | str, Interval]],
     hedged: bool,
     zero_matters: bool = False,
-    describe: Callable[[str, Interval], str] = lambda _, i: fmt.percent_interval(i),
+    describe: Callable[[str, Interval], str] = lambda _, i: fmt.percent_interval(i).text,
     small: frozenset[str] = frozenset(),
 ) -> Hit | None:
     """Support when a point (or, for a direction, the whole interval) fits the claim;
