@@ -27,15 +27,20 @@ HONEST = [t for v, t in LABELLED if v is ClaimVerdict.OK]
 runner = CliRunner()
 
 
+# The corpus is judged against a frozen copy of the default case, so changes to inputs/
+# (other issues retune its numbers) do not move the verdicts the corpus asserts.
+CLAIMS_CASE = Path(__file__).parent / "cases" / "claims_blind_case"
+
+
 @pytest.fixture(scope="module")
 def statements() -> tuple[Statement, ...]:
-    case = api.validate(DEFAULT_CASE)
+    case = api.validate(CLAIMS_CASE)
     return build_statements(case, analyse(case))
 
 
 @pytest.fixture(scope="module")
 def evidence(statements: tuple[Statement, ...]) -> Evidence:
-    case = api.validate(DEFAULT_CASE)
+    case = api.validate(CLAIMS_CASE)
     return Evidence.of(case, analyse(case), statements)
 
 

@@ -236,7 +236,8 @@ def _matches(quantity: Quantity, known: Known) -> bool:
         unitless = known.family in (QuantityKind.NUMBER, QuantityKind.MULTIPLE)
         return (unitless or quantity.interval_end) and within(shown)
     if quantity.kind is QuantityKind.SHARE and known.family is QuantityKind.NUMBER:
-        return known.value <= 1 and within(known.value)  # "9 in 158" incidents per attempt
+        # "9 in 158" is a rate per attempt; a fit score of 0.58 is never "58%".
+        return "per_attempt" in known.name and within(known.value)
     return (
         quantity.kind is QuantityKind.MULTIPLE
         and known.family is QuantityKind.NUMBER

@@ -61,11 +61,14 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     """Markdown or plain text → sentences; headings, tables and code blocks are not claims."""
     sentences: list[Sentence] = []
     paragraph: list[tuple[int, str]] = []
-    fenced = quoted = False
+    fenced = quoted = commented = False
     for number, raw in enumerate(text.splitlines(), start=1):
         if raw.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        skip = fenced or bool(_SKIP_LINE.match(raw)) or not raw.strip()
+        # An HTML comment (the starter's instructions) is for the writer, not a claim.
+        opens = not fenced and "<!--" in raw
+        skip = fenced or commented or opens or bool(_SKIP_LINE.match(raw)) or not raw.strip()
+        commented = (commented or opens) and "-->" not in raw.split("<!--")[-1]
         quote = bool(_QUOTE_MARK.match(raw))
         # A list item or the start of a quotation ends the paragraph before it.
         if skip or _LIST_MARK.match(raw) or (quote and not quoted):
