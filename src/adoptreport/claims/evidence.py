@@ -116,6 +116,14 @@ class Evidence:
         return tuple(k for k in found if _matches(quantity, k) and self._about(k, topics))
 
     @cached_property
+    def by_name(self) -> dict[str, tuple[Known, ...]]:
+        """Statement numbers by their name ("acceptance"), for the rules that read a measure."""
+        found: dict[str, list[Known]] = {}
+        for k in self.known:
+            found.setdefault(k.name, []).append(k)
+        return {name: tuple(ks) for name, ks in found.items()}
+
+    @cached_property
     def claimed_scores(self) -> frozenset[float]:
         """Every benchmark score a vendor claims."""
         return frozenset(round(c.score, 4) for c in self.case.benchmarks.claims)

@@ -32,6 +32,23 @@ NEGATION = re.compile(
     r"can't|shouldn't|wouldn't|didn't|nothing|none|nobody|rather than|instead of)\b|n't\b",
     re.IGNORECASE,
 )
+# Phrases with which a sentence rejects a plan or reading rather than asserting it.
+REJECTION = re.compile(
+    r"\b(?:(?:is|are|was|were|be|remains?)\s+(?:not|never|un)\s*(?:supported|justified|warranted|"
+    r"backed|borne out|grounded|valid|sound|defensible|established|shown|demonstrated)|"
+    r"(?:does|do|did)(?: not|n't) (?:follow|hold|support|justify|mean|imply|show|tell|translate|"
+    r"carry over|transfer|measure|predict)|unsupported|unfounded|unjustified|unwarranted|"
+    r"a misreading|misread\w*|a mistake|an error|wrong|misleading|a fallacy|not evidence|"
+    r"no evidence|not a basis|no basis|not a forecast|not a measure|nothing about|says nothing|"
+    r"tells us nothing|we reject|rejects?|refut\w*|contradict\w*|cannot be (?:read|inferred|"
+    r"concluded|derived|taken|used)|should not be (?:read|used|taken)|must not|"
+    r"not (?:a|an|the) (?:share|proportion|fraction|measure)|is not the same as|nothing in|"
+    r"exceeds? (?:what )?the evidence|more than the evidence supports|beyond what the evidence|"
+    r"not proven|no such figure|no guarantee|not guaranteed|whether|cannot tell|can't tell|"
+    r"too early to|remains? to be seen|would settle|would decide|cannot speak for|"
+    r"no guide|is silent on)\b",
+    re.IGNORECASE,
+)
 # Reported speech: the sentence tells who said something, rather than asserting it.
 ATTRIBUTION = re.compile(
     r"\b(reports?|reported|claims?|claimed|says|said|states?|stated|publishes|published|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from adoptreport.claims.lexicon import NEGATION, Lexicon
+from adoptreport.claims.lexicon import NEGATION, REJECTION, Lexicon
 from adoptreport.claims.quantities import NOT_QUANTITIES, Quantity, QuantityKind, read_quantities
 
 __all__ = ["ParsedSentence", "Quantity", "QuantityKind", "Sentence", "parse", "split_sentences"]
@@ -28,6 +28,7 @@ class ParsedSentence:
     kinds: tuple[str, ...]  # kind-of-work ids named
     teams: tuple[str, ...]  # team ids named
     clause_starts: tuple[int, ...]
+    rejects: bool = False  # it rejects a plan or reading ("… is not supported by the pilot")
 
     def negated_at(self, position: int) -> bool:
         """A negation earlier in the same clause ("does not mean …", "we will not cut …")."""
@@ -118,6 +119,7 @@ def parse(sentence: Sentence, lexicon: Lexicon) -> ParsedSentence:
         ),
         teams=_named(text, lexicon.teams),
         clause_starts=(0, *(m.end() for m in _CLAUSE.finditer(text))),
+        rejects=REJECTION.search(text) is not None,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import Evidence, Source
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
@@ -130,28 +131,13 @@ INHERENTLY_OURS = re.compile(
 
 # ---------------------------------------------------------------- rejection
 
-REJECTION = re.compile(
-    r"\b(?:(?:is|are|was|were|be|remains?)\s+(?:not|never|un)\s*(?:supported|justified|warranted|"
-    r"backed|borne out|grounded|valid|sound|defensible|established|shown|demonstrated)|"
-    r"(?:does|do|did)(?: not|n't) (?:follow|hold|support|justify|mean|imply|show|tell|translate|"
-    r"carry over|transfer|measure|predict)|unsupported|unfounded|unjustified|unwarranted|"
-    r"a misreading|misread\w*|a mistake|an error|wrong|misleading|a fallacy|not evidence|"
-    r"no evidence|not a basis|no basis|not a forecast|not a measure|nothing about|says nothing|"
-    r"tells us nothing|we reject|rejects?|refut\w*|contradict\w*|cannot be (?:read|inferred|"
-    r"concluded|derived|taken|used)|should not be (?:read|used|taken)|must not|"
-    r"not (?:a|an|the) (?:share|proportion|fraction|measure)|is not the same as|nothing in|"
-    r"exceeds? (?:what )?the evidence|more than the evidence supports|beyond what the evidence|"
-    r"not proven|no such figure|no guarantee|not guaranteed|whether|cannot tell|can't tell|"
-    r"too early to|remains? to be seen|would settle|would decide|cannot speak for|"
-    r"no guide|is silent on)\b",
-    re.IGNORECASE,
-)
+REJECTION = words.REJECTION
 
 
 def rejected(s: ParsedSentence) -> bool:
     """The sentence rejects a plan or reading rather than asserting it ("… is not supported by
     the pilot", "we will not cut the team on benchmark scores")."""
-    return REJECTION.search(s.text) is not None
+    return s.rejects
 
 
 # ---------------------------------------------------------------- the link

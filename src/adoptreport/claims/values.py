@@ -85,7 +85,8 @@ def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
         return None  # "cut review time by 45 minutes": a change, not the level measured
     if measure is None or s.kinds:
         return None  # per kind of work: time_saved and acceptance_share judge the cells
-    knowns = [k for k in ev.known if _candidate(k, measure, q, s, ev)]
+    named = (k for name in sorted(measure.names) for k in ev.by_name.get(name, ()))
+    knowns = [k for k in named if _candidate(k, measure, q, s, ev)]
     if not knowns:
         return None
     judged = [(k.where, k.interval) for k in knowns if k.interval is not None]
