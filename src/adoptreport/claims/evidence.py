@@ -75,6 +75,9 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.DAYS: (QuantityKind.NUMBER, 1.0),
     Unit.FIT_SCORE: (QuantityKind.NUMBER, 1.0),
     Unit.RATE_RATIO: (QuantityKind.MULTIPLE, 1.0),
+    Unit.HOURS: (QuantityKind.MINUTES, 60.0),
+    Unit.HOURS_PER_ATTEMPT: (QuantityKind.MINUTES, 60.0),
+    Unit.MONEY_PER_HOUR: (QuantityKind.MONEY, 1.0),
 }
 
 
