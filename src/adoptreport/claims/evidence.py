@@ -16,7 +16,7 @@ from adoptreport.claims.lexicon import Lexicon
 from adoptreport.claims.quantities import Quantity, QuantityKind, read_quantities
 from adoptreport.models.folder import Case
 from adoptreport.models.vendors import HallucinationClaimKind
-from adoptreport.statements import Statement, Unit
+from adoptreport.statements import Section, Statement, Unit
 
 
 class Source(StrEnum):
@@ -97,6 +97,9 @@ class Evidence:
 
     @classmethod
     def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
+        # The decisions page restates other statements' numbers beside a plan's quoted claims:
+        # it grounds nothing of its own.
+        statements = tuple(s for s in statements if s.section is not Section.DECISIONS)
         return cls(
             case=case,
             lexicon=Lexicon.of(case),
