@@ -24,5 +24,6 @@ def as_table(review: ClaimsReview, width: int = 100) -> str:
             lines += [" " * LABEL_WIDTH + more for more in wrapped[1:]]
         blocks.append("\n".join(lines))
     counts = ", ".join(f"{n} {v.value}" for v, n in review.counts().items() if n)
-    summary = f"{review.source}: {len(review.reviews)} sentences — {counts or 'none'}."
+    sentences = f"{len(review.reviews)} sentence{'' if len(review.reviews) == 1 else 's'}"
+    summary = f"{review.source}: {sentences} — {counts or 'none'}."
     return "\n\n".join([*blocks, summary])
