@@ -92,6 +92,20 @@ def test_an_input_file_named_by_o_is_untouched(case_copy: Path, force: bool) -> 
             "give --force to write inside the case folder; nothing was written.\n"
         )
     assert pilot.read_bytes() == before
+    code, _, stderr = _build(str(case_copy), "-o", str(pilot))  # what it is comes first
+    assert code == 2 and stderr.startswith(f"-o {pilot} is inside the case folder")
+    assert pilot.read_bytes() == before
+
+
+def test_schema_output_leaves_a_fifo_alone(tmp_path: Path) -> None:
+    fifo = tmp_path / "schema.json"
+    os.mkfifo(fifo)
+    result = runner.invoke(app, ["schema", "-o", str(fifo)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"cannot write {fifo}: it is not a regular file, and was left alone; nothing was written.\n"
+    )
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 def test_force_writes_inside_the_case_folder_but_not_over_inputs(case_copy: Path) -> None:

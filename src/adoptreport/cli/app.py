@@ -17,7 +17,7 @@ from adoptreport.claims import as_table
 from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
 from adoptreport.load.problems import CaseError
 from adoptreport.models import Audience
-from adoptreport.report.files import WriteError
+from adoptreport.report.files import WriteError, write_all
 from adoptreport.report.formats import OutputFormat, Paper
 from adoptreport.report.outputs import OutputError
 from adoptreport.report.render import RenderError
@@ -260,8 +260,12 @@ def schema(
     text = api.schema_json()
     if output is None:
         typer.echo(text)
-    else:
-        output.write_text(text + "\n", encoding="utf-8")
+        return
+    try:
+        write_all([(output, (text + "\n").encode("utf-8"))])
+    except WriteError as error:
+        typer.echo(f"{error}.", err=True)
+        raise typer.Exit(code=1) from None
 
 
 @app.command("measure-repo")

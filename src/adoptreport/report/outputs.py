@@ -36,10 +36,6 @@ class Outputs:
     tables: Path | None = None
     charts: Path | None = None
 
-    def folders(self) -> tuple[tuple[str, Path], ...]:
-        named = (("--tables", self.tables), ("--charts", self.charts))
-        return tuple((option, folder) for option, folder in named if folder is not None)
-
 
 def output_format(path: Path, asked: OutputFormat | None) -> OutputFormat:
     """The format of `path`: its extension's, or `asked` for a name with another extension."""
@@ -104,25 +100,29 @@ def plan_outputs(
     case_folder: Path | str,
     force: bool = False,
 ) -> Outputs:
-    """Check every output path before the build starts; raises `OutputError`."""
+    """Check every output path before the build starts; raises `OutputError`.
+
+    First what each path is (a FIFO, a device, a link are left alone), then whether it lies in
+    the case folder, then the format the report's name asks for.
+    """
+    folders = (("--tables", tables), ("--charts", charts))
+    chosen = {option: Path(folder) for option, folder in folders if folder is not None}
     check_file_target(Path(report))
-    outputs = Outputs(
-        Path(report),
-        output_format(Path(report), format),
-        None if tables is None else Path(tables),
-        None if charts is None else Path(charts),
-    )
-    for option, folder in outputs.folders():
+    for option, folder in chosen.items():
         check_folder_target(option, folder)
     if not force:
-        _outside_case(outputs, Path(case_folder))
-    return outputs
+        _outside_case({"-o": Path(report), **chosen}, Path(case_folder))
+    return Outputs(
+        Path(report),
+        output_format(Path(report), format),
+        chosen.get("--tables"),
+        chosen.get("--charts"),
+    )
 
 
-def _outside_case(outputs: Outputs, case_folder: Path) -> None:
+def _outside_case(named: dict[str, Path], case_folder: Path) -> None:
     root = case_folder.resolve()
-    named = (("-o", outputs.report), *outputs.folders())
-    for option, path in named:
+    for option, path in named.items():
         if path.resolve() == root or path.resolve().is_relative_to(root):
             raise OutputError(
                 f"{option} {path} is inside the case folder {case_folder}; write the report "
