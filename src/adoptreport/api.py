@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from adoptreport.analysis.diff import PeriodDiff, compare
 from adoptreport.analysis.findings import Findings, analyse
 from adoptreport.claims import ClaimsReview, check_text, claims_review
+from adoptreport.claims.statements import review_statements
 from adoptreport.load.case import load_case
 from adoptreport.load.previous import previous_case_folder
 from adoptreport.measure import RepoSize
@@ -183,13 +184,24 @@ def build(
     wanted = outputs.format is not OutputFormat.JSON or outputs.charts is not None
     charts = build_charts(case, findings) if wanted else ()
     progress("render")
+    review = claims_review(case, findings, statements) if "claims" in SECTIONS[chosen] else None
     rendered = _render(
-        case, findings, statements, charts, chosen, paper, hashed, period_diff, outputs.format
+        case,
+        findings,
+        statements,
+        charts,
+        chosen,
+        review,
+        paper,
+        hashed,
+        period_diff,
+        outputs.format,
     )
     files = _files(outputs, rendered.content, case, findings, charts)
     check_not_inputs((path for path, _ in files), _input_files(case, before))
     write_all(files)
     printed = printed_statements(findings, statements, chosen)
+    printed += tuple(c for c in review_statements(review) if chosen in c.audiences)
     return Report(
         case,
         findings,
@@ -234,15 +246,17 @@ def _render(
     statements: tuple[Statement, ...],
     charts: tuple[Chart, ...],
     audience: Audience,
+    review: ClaimsReview | None,
     paper: Paper,
     hashed: str,
     period_diff: PeriodDiff | None,
     format: OutputFormat,
 ) -> Rendered:
-    """The report's bytes in `format`, for `audience`."""
+    """The report's bytes in `format`, for `audience` (with the claims review, if it has one)."""
     if format is OutputFormat.JSON:
-        return Rendered(report_json(case, findings, statements, audience, hashed).encode("utf-8"))
-    review = claims_review(case, findings, statements) if "claims" in SECTIONS[audience] else None
+        claims = review_statements(review)
+        content = report_json(case, findings, statements, audience, hashed, claims)
+        return Rendered(content.encode("utf-8"))
     view = build_view(
         case, findings, statements, charts, audience, review, paper.value, hashed, period_diff
     )
