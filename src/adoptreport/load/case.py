@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from adoptreport.load.columns import validate_table
+from adoptreport.load.pilot_rules import pilot_rule_problems
 from adoptreport.load.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
 from adoptreport.load.problems import CaseError, Problem, row_problem, shown
 from adoptreport.models import (
@@ -421,8 +422,8 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
         )
         return None
     frame, found = validate_table(raw, PilotAttempt, path.name, rows)
-    problems.extend(found)
     frame[SOURCE_ROW] = rows
+    problems.extend(found + pilot_rule_problems(frame, path.name, raw))
     return frame
 
 

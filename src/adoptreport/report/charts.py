@@ -230,7 +230,7 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
 
 def hours_chart(case: Case, findings: Findings) -> Chart | None:
     """Weekly hours freed per team: point and interval, adoption applied."""
-    teams = findings.workforce.teams
+    teams = [t for t in findings.workforce.teams if t.freed_hours is not None]
     if not teams:
         return None
     data = pd.DataFrame(
@@ -242,6 +242,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
                 "high": t.freed_hours.high,
             }
             for t in teams
+            if t.freed_hours
         ]
     )
     y = alt.Y("team:N", title=None, sort=None)
@@ -255,7 +256,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
     chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
     spec = chart.to_dict()
     alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
-        f"{t.team}: {fmt.hours_interval(t.freed_hours)}." for t in teams
+        f"{t.team}: {fmt.hours_interval(t.freed_hours)}." for t in teams if t.freed_hours
     )
     return Chart("hours_by_team", "Hours freed per week by team", to_svg(spec), alt_text, spec)
 

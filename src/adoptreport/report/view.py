@@ -35,8 +35,9 @@ SECTIONS: dict[Audience, tuple[str, ...]] = {
     Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "changes",
                            "benchmark", "verdicts", "review", "cost", "methodology", "ledger"),
     Audience.FINANCE: ("cover", "summary", "changes", "workforce", "assumptions", "cost",
-                       "verdicts", "methodology", "ledger"),
-    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "review", "vendors",
+                       "verdicts", "designs", "methodology", "ledger"),
+    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "designs", "review",
+                    "vendors",
                     "vendor_pages", "workforce", "assumptions", "cost", "claims", "methodology",
                     "ledger"),
 }
@@ -206,6 +207,7 @@ class ReportView:
     previous_period: str = ""  # "" when the case names no previous period
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
+    designs: tuple[Paragraph, ...] = ()  # the pilot's designs: arms, paired tasks, forecasts
 
 
 def _team_rows(case: Case, findings: Findings, by_id: dict[str, Statement]) -> tuple[TeamRow, ...]:
@@ -540,7 +542,9 @@ def build_view(
         sections=tuple(
             x
             for x in SECTIONS[audience]
-            if (x != "claims" or draft is not None) and (x != "changes" or diff is not None)
+            if (x != "claims" or draft is not None)
+            and (x != "changes" or diff is not None)
+            and (x != "designs" or bool(in_section(Section.DESIGNS)))
         ),
         show_cells=bool(cells),
         procurement=procurement_view(case, findings, statements),
@@ -550,4 +554,5 @@ def build_view(
         previous_period=diff.old_period if diff else "",
         change_rows=diff_rows(diff, by_id),
         changes=tuple(p for p in in_section(Section.CHANGES) if p.id not in tabled),
+        designs=in_section(Section.DESIGNS),
     )

@@ -173,3 +173,25 @@ def points_interval(interval: Interval) -> str:
     """'+12 points (90% CI 3 to 21)': a difference of proportions, new minus old."""
     low, high = (signed_points(v).lstrip("+") for v in (interval.low, interval.high))
     return f"{signed_points(interval.point)} points ({level(interval)} {low} to {high})"
+
+
+def signed_percent(value: float) -> str:
+    """A change as a signed percentage: '+12%', '−3.5%', '0%'."""
+    text = percent(value)
+    return text if text.startswith("−") or percent_number(value) == 0 else f"+{text}"
+
+
+def signed_percent_interval(interval: Interval) -> str:
+    """A change with its interval: '+1.4% (90% CI −9.0% to +13%)'."""
+    low, high = signed_percent(interval.low), signed_percent(interval.high)
+    return f"{signed_percent(interval.point)} ({level(interval)} {low} to {high})"
+
+
+def ratio_plain_interval(interval: Interval) -> str:
+    """A ratio of two totals: '1.17 (90% CI 0.95–1.45)'."""
+    return _span_of(interval, ".2f")
+
+
+def p_value(value: float) -> str:
+    """'p = 0.25'; below 0.001, 'p < 0.001'."""
+    return "p < 0.001" if value < 0.001 else f"p = {value:.3g}"
