@@ -216,7 +216,7 @@ def _pair(
 ) -> list[PairedComparison]:
     a = shared[first].sort_values("row").drop_duplicates("task").set_index("task")
     b = shared[second].sort_values("row").drop_duplicates("task").set_index("task")
-    both = a.join(b, how="inner", lsuffix="_a", rsuffix="_b")
+    both = a.merge(b, how="inner", left_index=True, right_index=True, suffixes=("_a", "_b"))
     if both.empty:
         return []
     result = paired_tasks(
