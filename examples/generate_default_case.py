@@ -220,13 +220,13 @@ def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
 
 # A randomised study appended to the tool trials, from a random stream of its own (so every
 # row above keeps its values): 16 engineers each take 6 multi-file refactors, each task
-# randomly assigned to Brightline Dev (arm ai) or no AI (arm control); 8 more tasks are done in
+# randomly assigned to AI allowed (arm ai; which tool was not recorded) or no AI (arm control),
+# so no tool's own figures change; 8 more tasks are done in
 # both arms by two engineers (shared tasks, a paired comparison). Engineers forecast each
 # task's human time before starting, and pad it; with AI the total time is about the same.
 STUDY = {
     "source": "randomised-study-2026q4",
     "kind": "multi_file_refactor",
-    "tool": "brightline-dev",
     "engineers": 16,
     "tasks_each": 6,
     "shared_tasks": 8,
@@ -243,7 +243,7 @@ STUDY_COLUMNS = ("arm", "engineer", "human_minutes", "source")
 
 
 def simulate_study(rng: np.random.Generator) -> list[dict[str, object]]:
-    """The randomised study's rows: ai rows name the tool, control rows the human minutes."""
+    """The randomised study's rows: ai rows give AI-assisted minutes, control rows human ones."""
     s = STUDY
     skill = rng.lognormal(0.0, 0.25, s["engineers"])
     days = np.arange(np.datetime64(s["window"][0]), np.datetime64(s["window"][1]) + 1)
@@ -294,16 +294,16 @@ def _study_row(
     forecast = s["forecast_padding"] * true * rng.lognormal(0.0, 0.25)
     return {
         "task_id": f"NW-R{index + 1:03d}",
-        "tool": s["tool"] if ai else None,
+        "tool": None,  # AI allowed: the engineer's choice of tool was not recorded
         "kind_of_work": s["kind"],
         "outcome": outcome,
         "ai_minutes": max(3, round(work)) if ai else None,
         "review_minutes": round(review),
         "rework_minutes": round(rework),
         "baseline_minutes": round(forecast),
-        "input_tokens": round(26_000 * work * rng.lognormal(0.0, 0.35)) if ai else None,
-        "output_tokens": round(600 * work * rng.lognormal(0.0, 0.35)) if ai else None,
-        "hallucinations": int(rng.poisson(0.7)) if ai else None,
+        "input_tokens": None,
+        "output_tokens": None,
+        "hallucinations": None,
         "hallucination_kinds": None,
         "escaped_defects": int(rng.poisson(0.1)) if outcome != "rejected" else 0,
         "files_touched": int(rng.integers(6, 26)),

@@ -33,6 +33,7 @@ from adoptreport.models.pilot import Arm
 
 COMPONENTS = ("review_minutes", "rework_minutes")
 NO_SOURCE = "\x00"
+UNNAMED_TOOL = "\x00ai"
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,8 @@ def paired_comparisons(
     """Every pair of tools that tried a task in common, then the AI arm against the control
     arm on tasks done in both; one row per task and side (the first in the file)."""
     control = _is_control(pilot)
-    side = pilot["tool"].where(~control, Arm.CONTROL.value)
+    # An AI row without a tool (a study's "AI allowed") joins the arms pair, no tool pair.
+    side = pilot["tool"].where(~control, Arm.CONTROL.value).fillna(UNNAMED_TOOL)
     frame = pd.DataFrame(
         {
             "task": pilot["task_id"],
@@ -191,11 +193,11 @@ def paired_comparisons(
             "accepted": _accepted(pilot),
             "row": pilot[SOURCE_ROW],
         }
-    ).dropna(subset=["side"])
+    )
     sides_per_task = frame.groupby("task", sort=False)["side"].nunique()
     shared = frame[frame["task"].isin(sides_per_task.index[sides_per_task > 1])]
     out: list[PairedComparison] = []
-    tools = sorted(set(shared.loc[shared["ai"], "side"]))
+    tools = sorted(set(shared.loc[shared["ai"], "side"]) - {UNNAMED_TOOL})
     for first, second in combinations(tools, 2):
         out += _pair(
             shared, shared["side"] == first, shared["side"] == second, (first, second), policy, file

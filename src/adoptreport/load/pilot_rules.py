@@ -1,7 +1,8 @@
 """Rules across a pilot row's columns and across rows, after each column is validated.
 
-- an `ai` row (arm blank or `ai`) names its tool; a `control` row has no tool, no
-  `ai_minutes`, and its engineer's own time goes in `human_minutes`;
+- a tool trial (arm blank) names its tool; a study's `ai` row may leave it blank (AI allowed,
+  the tool not recorded); a `control` row has no tool, no `ai_minutes`, and its engineer's own
+  time goes in `human_minutes`;
 - within one `source` (rows with a blank source form one), an engineer is named in every
   row or in none: a partly filled column cannot be clustered by engineer.
 """
@@ -28,10 +29,15 @@ def pilot_rule_problems(pilot: pd.DataFrame, file: str, raw: pd.DataFrame) -> li
     """Every breach of the rules above; `raw` holds the cells as written, for messages."""
     control = control_mask(pilot)
     ai = ~control & ~_bad(raw, "arm", pilot)
-    if "tool" not in raw.columns and ai.any():
+    trial = ai & pilot["arm"].isna()  # no arm given: a tool trial, which names its tool
+    if "tool" not in raw.columns and trial.any():
         return [Problem(file, "", "tool", "required column is missing")]
     rules = (
-        (ai & pilot["tool"].isna() & ~_bad(raw, "tool", pilot), "tool", "required value is blank"),
+        (
+            trial & pilot["tool"].isna() & ~_bad(raw, "tool", pilot),
+            "tool",
+            "required value is blank",
+        ),
         (
             control & pilot["tool"].notna(),
             "tool",

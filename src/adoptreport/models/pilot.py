@@ -39,8 +39,9 @@ class PilotAttempt(InputModel):
     task_id: Identifier = Field(description="The task tried; (task_id, tool) is unique.")
     tool: Identifier | None = Field(
         default=None,
-        description="A tool id declared in vendors.yaml; required in `ai` rows, blank in "
-        "`control` rows.",
+        description="A tool id declared in vendors.yaml; required when arm is blank (a tool "
+        "trial); may be blank in an `ai` row of a study (AI allowed, tool not recorded); blank "
+        "in `control` rows.",
     )
     kind_of_work: Identifier = Field(description="A kind of work declared in case.yaml.")
     outcome: Outcome

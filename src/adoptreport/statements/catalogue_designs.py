@@ -67,23 +67,23 @@ DESIGN_SENTENCES: dict[str, str] = {
     "paired_tools": (
         "On the {tasks} tasks both {first} and {second} tried, {first}'s total time (AI-assisted "
         "work, review and rework) was {ratio} times {second}'s; only {first} got its change "
-        "accepted on {first_only} of them and only {second} on {second_only} (exact McNemar "
-        "test, {p})."
+        "accepted on {first_only} of them and only {second} on {second_only}; in acceptance, {test} "
+        "(exact McNemar test)."
     ),
     "paired_tools_untimed": (
         "On the {tasks} tasks both {first} and {second} tried, time was not measured for both; "
         "only {first} got its change accepted on {first_only} of them and only {second} on "
-        "{second_only} (exact McNemar test, {p})."
+        "{second_only}; in acceptance, {test} (exact McNemar test)."
     ),
     "paired_arms": (
         "On the {tasks} tasks done both with AI and without, the total time with AI was {ratio} "
         "times the time without; only the work with AI was accepted on {first_only} of them and "
-        "only the work without AI on {second_only} (exact McNemar test, {p})."
+        "only the work without AI on {second_only}; in acceptance, {test} (exact McNemar test)."
     ),
     "paired_arms_untimed": (
         "On the {tasks} tasks done both with AI and without, time was not measured for both; "
         "only the work with AI was accepted on {first_only} of them and only the work without "
-        "AI on {second_only} (exact McNemar test, {p})."
+        "AI on {second_only}; in acceptance, {test} (exact McNemar test)."
     ),
     "method_observational": (
         "Observational design: each tool's attempts are compared with an estimate of the time a "

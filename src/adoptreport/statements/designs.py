@@ -52,7 +52,7 @@ def design_statements(case: Case, findings: Findings) -> list[Statement]:
     if findings.arms is not None:
         out += _arms(findings.arms, case)
     names = case.vendors.tool_names()
-    out += [_paired(p, names) for p in findings.paired]
+    out += [_paired(p, names, findings.level) for p in findings.paired]
     return out
 
 
@@ -142,16 +142,18 @@ def _vs_forecast(name: str, interval: Interval) -> Number:
     )
 
 
-def _paired(paired: PairedComparison, names: dict[str, str]) -> Statement:
+def _paired(paired: PairedComparison, names: dict[str, str], level: float) -> Statement:
     result = paired.result
     numbers = {
         "tasks": counted("shared_tasks", result.tasks),
         "first_only": counted("accepted_first_only", result.accepted_first_only),
         "second_only": counted("accepted_second_only", result.accepted_second_only),
-        "p": Number("mcnemar_p", result.mcnemar_p, Unit.P_VALUE, fmt.p_value(result.mcnemar_p)),
     }
     words = {} if paired.arms else {"first": names[paired.first], "second": names[paired.second]}
     key = "paired_arms" if paired.arms else "paired_tools"
+    # An exact McNemar test on the discordant tasks, read at the report's confidence level.
+    detected = result.mcnemar_p < 1.0 - level
+    words["test"] = "a detectable difference" if detected else "no detectable difference"
     if result.time_ratio is not None:
         numbers["ratio"] = Number(
             "paired_time_ratio",

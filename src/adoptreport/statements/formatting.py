@@ -190,8 +190,3 @@ def signed_percent_interval(interval: Interval) -> str:
 def ratio_plain_interval(interval: Interval) -> str:
     """A ratio of two totals: '1.17 (90% CI 0.95–1.45)'."""
     return _span_of(interval, ".2f")
-
-
-def p_value(value: float) -> str:
-    """'p = 0.25'; below 0.001, 'p < 0.001'."""
-    return "p < 0.001" if value < 0.001 else f"p = {value:.3g}"

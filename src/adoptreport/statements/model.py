@@ -56,7 +56,6 @@ class Unit(StrEnum):
     RATE_RATIO = "rate ratio"
     TIME_CHANGE = "change in total time (positive: slower)"
     TIME_RATIO = "ratio of total times"
-    P_VALUE = "p-value"
 
 
 @dataclass(frozen=True)

@@ -95,7 +95,9 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
 def _not_measured(total: Hours, evidence: tuple[Evidence, ...]) -> Statement:
     """No kind of work with hours has a verdict: the hours freed are unknown, not zero."""
     unknown = share(
-        "unknown_hours_share", _ratio(total.unknown_hours, total.engineering_hours), Unit.HOURS_SHARE
+        "unknown_hours_share",
+        _ratio(total.unknown_hours, total.engineering_hours),
+        Unit.HOURS_SHARE,
     )
     return state(
         "workforce.total",
