@@ -13,9 +13,9 @@ from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import Decision, decide
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome
-from adoptreport.models.pilot import Arm
 from adoptreport.models.case import Policy
 from adoptreport.models.folder import SOURCE_ROW
+from adoptreport.models.pilot import Arm
 
 
 @dataclass(frozen=True)
@@ -40,15 +40,17 @@ class Cell:
 
 
 def tool_attempts(pilot: pd.DataFrame) -> pd.DataFrame:
-    """The rows tried with an AI tool: control rows (worked without AI) left out."""
+    """The rows tried with a named AI tool: control rows (worked without AI) and a study's
+    AI rows that name no tool are left out (analysis.arms compares those)."""
     if "arm" not in pilot.columns:
         return pilot
-    return pilot[~pilot["arm"].eq(Arm.CONTROL.value).fillna(False).astype(bool)]
+    control = pilot["arm"].eq(Arm.CONTROL.value).fillna(False).astype(bool)
+    return pilot[~control & pilot["tool"].notna()]
 
 
 def add_net_minutes(pilot: pd.DataFrame) -> pd.DataFrame:
-    """The tool attempts with `accepted` and `net_saved_minutes` (NaN where a needed minute
-    is missing: an outcome-only pilot has none); control rows are left out.
+    """The tool attempts (`tool_attempts`) with `accepted` and `net_saved_minutes` (NaN where
+    a needed minute is missing: an outcome-only pilot has none).
 
     Merged: baseline − (AI + review + rework). Not merged: −(AI + review), since a person
     still does the task.
@@ -75,13 +77,12 @@ def cells(
     used = ["tool", "kind_of_work", "outcome", "escaped_defects", "baseline_minutes"]
     used += ["review_minutes", "hallucinations", "accepted", "net_saved_minutes", SOURCE_ROW]
     order = {kind: i for i, kind in enumerate(kinds)}
-    groups = sorted(
-        pilot[used].groupby(["tool", "kind_of_work"], sort=True),
-        key=lambda item: (item[0][0], order.get(item[0][1], len(order)), item[0][1]),
-    )
-    return tuple(
-        _cell(str(tool), str(kind), group, policy, pilot_file) for (tool, kind), group in groups
-    )
+    groups = [
+        (str(tool), str(kind), group)
+        for (tool, kind), group in pilot[used].groupby(["tool", "kind_of_work"], sort=True)
+    ]
+    groups.sort(key=lambda g: (g[0], order.get(g[1], len(order)), g[1]))
+    return tuple(_cell(tool, kind, group, policy, pilot_file) for tool, kind, group in groups)
 
 
 def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file: str) -> Cell:

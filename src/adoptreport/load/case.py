@@ -16,8 +16,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from adoptreport.load.columns import validate_table
-from adoptreport.load.pilot_rules import pilot_rule_problems
 from adoptreport.load.limits import MAX_HEADER_BYTES, safe_yaml, size_problem
+from adoptreport.load.pilot_rules import pilot_rule_problems
 from adoptreport.load.problems import CaseError, Problem, row_problem, shown
 from adoptreport.models import (
     AssumptionsFile,

@@ -304,7 +304,7 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
         .encode(y=y, x="claimed:Q")
     )
     chart = (
-        (supported + point + claimed).properties(width=400, height=alt.Step(24)).configure(**CONFIG)
+        (supported + point + claimed).properties(width=400, height=alt.Step(20)).configure(**CONFIG)
     )
     spec = chart.to_dict()
     alt_text = (

@@ -224,7 +224,7 @@ def _flow(case: Case) -> Statement:
     flow = case.case.pilot_flow
     ref = RecordRef(case.files["case"], "pilot_flow", "pilot flow")
     if flow is None:
-        return _method("method.flow", "flow_not_given", {}, {}, (ref,), tuple(Audience))
+        return _method("method.flow", "flow_not_given", {}, {}, (ref,))
     parts = {
         "eligible": flow.eligible,
         "withheld": flow.withheld,
@@ -236,7 +236,7 @@ def _flow(case: Case) -> Statement:
         k: fmt.NOT_MEASURED.replace("measured", "given") for k, v in parts.items() if v is None
     }
     words["why"] = flow.why or "no reason is given"
-    return _method("method.flow", "flow", numbers, words, (ref,), tuple(Audience))
+    return _method("method.flow", "flow", numbers, words, (ref,))
 
 
 def _method(

@@ -87,6 +87,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
                     {"saved": proportion("saved_fraction", entry.loss, Unit.SAVED_FRACTION)},
                     {"kind": labels[entry.kind]},
                     (findings.pilot_evidence,),
+                    DETAIL,  # the board's verdict table already gives the loss (each fact once)
                 )
             )
     return out
