@@ -81,7 +81,7 @@ def study_rows(pilot: pd.DataFrame) -> pd.DataFrame:
     if not control.any():
         return pilot.iloc[0:0]
     source = pilot["source"].fillna(NO_SOURCE)
-    return pilot[source.isin(set(source[control]))]
+    return pilot[source.isin(source[control].unique())]
 
 
 def arm_comparison(
@@ -140,12 +140,12 @@ def _effect(
     if not (use & ai).any() or not (use & ~ai).any():
         return None
     forecast = rows["baseline_minutes"].to_numpy(float)[use]
-    engineer = rows["engineer"].to_numpy(object)[use]
-    named = pd.notna(engineer).all()
+    codes, _ = pd.factorize(rows["engineer"])  # −1 where no engineer is named
+    engineer = codes[use]
     return log_time_effect(
         total[use],
         ai[use].astype(int),
-        engineer.astype(str) if named else None,
+        engineer if (engineer >= 0).all() else None,
         forecast if not np.isnan(forecast).any() else None,
         level,
     )
@@ -181,6 +181,9 @@ def paired_comparisons(
 ) -> tuple[PairedComparison, ...]:
     """Every pair of tools that tried a task in common, then the AI arm against the control
     arm on tasks done in both; one row per task and side (the first in the file)."""
+    pilot = pilot[pilot["task_id"].duplicated(keep=False)]  # only tasks tried more than once
+    if pilot.empty:
+        return ()
     control = _is_control(pilot)
     # An AI row without a tool (a study's "AI allowed") joins the arms pair, no tool pair.
     side = pilot["tool"].where(~control, Arm.CONTROL.value).fillna(UNNAMED_TOOL)

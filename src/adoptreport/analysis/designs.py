@@ -44,8 +44,8 @@ def cluster_robust_ols(
     bread = np.linalg.inv(x.T @ x)
     _, codes = np.unique(groups, return_inverse=True)
     g = int(codes.max()) + 1
-    scores = np.zeros((g, k))
-    np.add.at(scores, codes, x * residuals[:, None])
+    weighted = x * residuals[:, None]
+    scores = np.column_stack([np.bincount(codes, weights=c, minlength=g) for c in weighted.T])
     meat = scores.T @ scores
     correction = g / (g - 1) * (n - 1) / (n - k)
     return beta, correction * bread @ meat @ bread
