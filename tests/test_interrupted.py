@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from adoptreport import api
-from adoptreport.report.render import remove_stale_temporaries
+from adoptreport.report.files import remove_stale_temporaries
 
 SEED = 20261124
 KILLS = 4

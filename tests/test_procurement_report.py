@@ -86,7 +86,7 @@ def test_hallucination_claim_is_tested_against_both_tools(procurement_report: Bu
     apex = next(v for v in report.findings.procurement.vendors if v.vendor == "apex-ai")
     check = apex.claims[0]
     assert check.ratio is not None and not check.ratio.contains(check.claimed)
-    assert f"a rate ratio of {fmt.ratio_interval(check.ratio)}" in text
+    assert f"a rate ratio of {fmt.ratio_interval(check.ratio).text}" in text
     assert "the claimed ratio of 0.40 lies below the interval, so the claim is contradicted" in text
 
 
@@ -137,7 +137,7 @@ def test_paths_the_default_case_does_not_take(case_copy: Path, tmp_path: Path) -
     assert apex.claims[0].ratio is None
     assert (
         "The pilot did not run Apex Coder 4; Apex Coder 5 had "
-        f"{fmt.rate_interval(apex.claims[0].observed.rate)} incidents per attempt, and the "  # type: ignore[union-attr]
+        f"{fmt.rate_interval(apex.claims[0].observed.rate).text} incidents per attempt, and the "  # type: ignore[union-attr]
         "claimed reduction is not verifiable from local data." in text
     )
     bright = next(v for v in report.findings.procurement.vendors if v.vendor == "brightline")

@@ -28,7 +28,7 @@ from adoptreport.report.charts import build_charts
 from adoptreport.report.formats import OutputFormat
 from adoptreport.report.render import FONT_FILES, font_dir
 from adoptreport.report.statements_json import FORMAT, statements_from_json
-from adoptreport.report.view import printed_statements
+from adoptreport.statements.audiences import printed_statements
 from tests.conftest import DEFAULT_CASE, collapse
 
 Built = tuple[api.Report, Path, str]

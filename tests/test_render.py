@@ -14,9 +14,9 @@ from adoptreport import api
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.report.view import headline_ids, printed_statements, verdict_evidence
 from adoptreport.statements import Section
 from adoptreport.statements import formatting as fmt
+from adoptreport.statements.audiences import headline_ids, printed_statements
 from tests.conftest import DEFAULT_CASE, collapse
 
 Built = tuple[api.Report, Path, str]
@@ -32,8 +32,8 @@ def test_summary_states_claim_observed_and_verdicts(default_report: Built) -> No
     headline = next(g for g in report.findings.benchmark_gaps if g.claim.id == "apex5-swebv")
     assert headline.scope_cell is not None and headline.mix is not None
     assert f"reports {fmt.score(headline.claim.score)} on SWE-bench Verified" in summary
-    assert fmt.percent_interval(headline.scope_cell.acceptance) in summary
-    assert fmt.percent_interval(headline.mix.acceptance) in summary
+    assert fmt.percent_interval(headline.scope_cell.acceptance).text in summary
+    assert fmt.percent_interval(headline.mix.acceptance).text in summary
     for kind in report.findings.kinds:
         assert kind.label in summary
         assert kind.verdict.value in summary
@@ -53,15 +53,17 @@ def test_statement_sentences_appear_in_the_pdf(default_report: Built) -> None:
             assert f"{statement.id} (plotted)" in text, statement.id
         elif statement.id in kinds:  # shown as a table row: kind, verdict, then the evidence
             kind = kinds[statement.id]
-            evidence = verdict_evidence(statement.text, kind.label, kind.verdict.value)
-            assert evidence != statement.text
-            assert f"{kind.label} {kind.verdict.value} {evidence}" in text, statement.id
+            assert statement.lead == f"{kind.label}: {kind.verdict.value}. "
+            assert f"{kind.label} {kind.verdict.value} {statement.body}" in text, statement.id
         elif statement.section is Section.ASSUMPTIONS:  # a table row: id, verdict, finding
-            assert statement.text.split(". ", 1)[1] in text, statement.id
+            assert statement.lead and statement.body in text, statement.id
         elif statement.section is Section.VERDICTS:  # a row of the table of cells
             for number in statement.numbers:
-                point, _, interval = number.text.partition(" (")
-                assert point in text and (not interval or f"({interval}" in text), statement.id
+                assert number.text == (
+                    f"{number.figure} ({number.spread})" if number.spread else number.figure
+                )
+                assert number.figure in text, statement.id
+                assert not number.spread or f"({number.spread})" in text, statement.id
         else:
             assert statement.text in text, statement.id
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from adoptreport.load import messages as say
 from adoptreport.load.problems import Problem, row_problem, shown
 from adoptreport.models.folder import SOURCE_ROW
 from adoptreport.models.pilot import Arm
@@ -31,12 +32,12 @@ def pilot_rule_problems(pilot: pd.DataFrame, file: str, raw: pd.DataFrame) -> li
     ai = ~control & ~_bad(raw, "arm", pilot)
     trial = ai & pilot["arm"].isna()  # no arm given: a tool trial, which names its tool
     if "tool" not in raw.columns and trial.any():
-        return [Problem(file, "", "tool", "required column is missing")]
+        return [Problem(file, "", "tool", say.REQUIRED_COLUMN)]
     rules = (
         (
             trial & pilot["tool"].isna() & ~_bad(raw, "tool", pilot),
             "tool",
-            "required value is blank",
+            say.REQUIRED_VALUE,
         ),
         (
             control & pilot["tool"].notna(),

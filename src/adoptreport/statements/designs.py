@@ -16,7 +16,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, proportion
+from adoptreport.statements.numbers import counted, proportion, with_interval
 
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)
 COLUMN_WORDS = {"review_minutes": "review minutes", "rework_minutes": "rework minutes"}
@@ -41,8 +41,9 @@ def partial_verdict(cell: Cell) -> tuple[str, dict[str, Number]]:
 
 def change_number(name: str, effect: TimeEffect) -> Number:
     interval = effect.interval
-    text = fmt.signed_percent_interval(interval) if interval else fmt.signed_percent(effect.change)
-    return Number(name, effect.change, Unit.TIME_CHANGE, text, interval)
+    if interval is None:
+        return Number(name, effect.change, Unit.TIME_CHANGE, fmt.signed_percent(effect.change))
+    return with_interval(name, Unit.TIME_CHANGE, interval, fmt.signed_percent_interval(interval))
 
 
 def design_statements(case: Case, findings: Findings) -> list[Statement]:
@@ -124,12 +125,11 @@ def _acceptance(arms: ArmComparison, randomised: bool) -> Statement:
         "ai_rows": counted("rows_with_ai", arms.ai_rows),
         "control": proportion("acceptance_without_ai", arms.acceptance_control),
         "control_rows": counted("rows_without_ai", arms.control_rows),
-        "difference": Number(
+        "difference": with_interval(
             "acceptance_difference",
-            difference.point,
             Unit.PERCENTAGE_POINTS,
-            fmt.points_interval(difference),
             difference,
+            fmt.points_interval(difference),
         ),
     }
     key = "arms_acceptance" if randomised else "arms_acceptance_observational"
@@ -137,9 +137,7 @@ def _acceptance(arms: ArmComparison, randomised: bool) -> Statement:
 
 
 def _vs_forecast(name: str, interval: Interval) -> Number:
-    return Number(
-        name, interval.point, Unit.TIME_CHANGE, fmt.signed_percent_interval(interval), interval
-    )
+    return with_interval(name, Unit.TIME_CHANGE, interval, fmt.signed_percent_interval(interval))
 
 
 def _paired(paired: PairedComparison, names: dict[str, str], level: float) -> Statement:
@@ -155,12 +153,11 @@ def _paired(paired: PairedComparison, names: dict[str, str], level: float) -> St
     detected = result.mcnemar_p < 1.0 - level
     words["test"] = "a detectable difference" if detected else "no detectable difference"
     if result.time_ratio is not None:
-        numbers["ratio"] = Number(
+        numbers["ratio"] = with_interval(
             "paired_time_ratio",
-            result.time_ratio.point,
             Unit.TIME_RATIO,
-            fmt.ratio_plain_interval(result.time_ratio),
             result.time_ratio,
+            fmt.ratio_plain_interval(result.time_ratio),
         )
     else:
         key += "_untimed"

@@ -28,7 +28,7 @@ from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, per_attempt, proportion, share
+from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
 
 PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
 Values = dict[str, Number]
@@ -273,10 +273,9 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
 
 def _size(codebase: CodebaseSize) -> Number:
     tokens = codebase.tokens
-    text = fmt.tokens_estimate(tokens) if codebase.estimated else fmt.tokens(tokens.point)
-    return Number(
-        "codebase_tokens", tokens.point, Unit.TOKENS, text, tokens if codebase.estimated else None
-    )
+    if codebase.estimated:
+        return with_interval("codebase_tokens", Unit.TOKENS, tokens, fmt.tokens_estimate(tokens))
+    return Number("codebase_tokens", tokens.point, Unit.TOKENS, fmt.tokens(tokens.point))
 
 
 def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> list[Statement]:
@@ -396,12 +395,8 @@ def _claim(
     numbers["baseline_rate"] = per_attempt(
         "baseline_hallucinations_per_attempt", check.baseline.rate
     )
-    numbers["ratio"] = Number(
-        "rate_ratio",
-        check.ratio.point,
-        Unit.RATE_RATIO,
-        fmt.ratio_interval(check.ratio),
-        check.ratio,
+    numbers["ratio"] = with_interval(
+        "rate_ratio", Unit.RATE_RATIO, check.ratio, fmt.ratio_interval(check.ratio)
     )
     numbers["claimed"] = Number(
         "claimed_rate_ratio", check.claimed, Unit.RATE_RATIO, f"{check.claimed:.2f}"
