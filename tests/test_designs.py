@@ -4,6 +4,7 @@ verdicts from partial evidence, and the design statements on the default case.""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -19,10 +20,13 @@ from adoptreport.analysis.designs import (
     paired_tasks,
     total_to_forecast,
 )
+from adoptreport.analysis.findings import analyse
 from adoptreport.analysis.pilot import add_net_minutes, cells
 from adoptreport.analysis.stats import Interval, newcombe_difference, wilson
 from adoptreport.analysis.verdicts import Reason, Verdict, decide
+from adoptreport.load.case import load_case
 from adoptreport.models import Policy
+from adoptreport.statements import build_statements
 
 
 def _study(
@@ -183,3 +187,49 @@ def test_cells_follow_the_declared_order_of_kinds_and_leave_control_rows_out() -
     assert [c.kind for c in found] == ["zeta", "alpha", "mid"]
     assert [c.attempts for c in found] == [3, 3, 3]  # the control row is no tool's attempt
     assert all(c.saved_fraction is None and c.review_minutes_per_merged is None for c in found)
+
+
+def _statements_of(case: Path) -> dict[str, str]:
+    loaded = load_case(case)
+    return {s.id: s.text for s in build_statements(loaded, analyse(loaded))}
+
+
+def test_one_engineer_in_an_arm_is_stated_without_a_clustered_interval(case_copy: Path) -> None:
+    pilot = pd.read_csv(case_copy / "pilot.csv", dtype=str, keep_default_na=False)
+    study = pilot["arm"] == "control"
+    pilot.loc[study, "engineer"] = "eng-01"  # every control row by one engineer
+    pilot.to_csv(case_copy / "pilot.csv", index=False)
+    text = _statements_of(case_copy)["design.arms.time"]
+    assert "the clustered interval is not available" in text
+    assert "(16 with AI, 1 without)" in text
+
+
+def test_an_observational_case_never_claims_a_cause_and_no_ai_is_never_a_tool(
+    case_copy: Path,
+) -> None:
+    case_yaml = case_copy / "case.yaml"
+    case_yaml.write_text(
+        case_yaml.read_text().replace("pilot_design: randomised", "pilot_design: observational")
+    )
+    statements = _statements_of(case_copy)
+    arms = [t for i, t in statements.items() if i.startswith("design.arms.")]
+    assert arms and statements["design.arms.time"].startswith(
+        "Observational comparison, not an effect of AI"
+    )
+    assert all("each task assigned at random" not in t and "changed by" not in t for t in arms)
+    assert "not assigned at random" in statements["design.arms.acceptance"]
+    vendors = [t for i, t in statements.items() if i.startswith(("vendor.", "fit.", "cost."))]
+    assert vendors and not any("control" in t.lower() or "no ai" in t.lower() for t in vendors)
+
+
+def test_the_methodology_prints_the_pilot_flow_or_says_it_is_not_given(case_copy: Path) -> None:
+    import yaml
+
+    assert (
+        "Pilot flow: of 142 eligible tasks, 20 were withheld by participants"
+        in (_statements_of(case_copy)["method.flow"])
+    )
+    data = yaml.safe_load((case_copy / "case.yaml").read_text())
+    del data["pilot_flow"]
+    (case_copy / "case.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    assert _statements_of(case_copy)["method.flow"].startswith("The pilot flow is not given")

@@ -19,6 +19,7 @@ from adoptreport.statements.model import Number, Section, Statement, StatementKi
 from adoptreport.statements.numbers import counted, proportion, with_interval
 
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)
+UNSTATED = "an unstated number"  # a pilot_flow count the case leaves out: not given, never 0
 COLUMN_WORDS = {"review_minutes": "review minutes", "rework_minutes": "rework minutes"}
 
 
@@ -230,9 +231,9 @@ def _flow(case: Case) -> Statement:
     }
     numbers = {k: counted(f"tasks_{k}", v) for k, v in parts.items() if v is not None}
     words = {
-        k: fmt.NOT_MEASURED.replace("measured", "given") for k, v in parts.items() if v is None
+        k: UNSTATED + (" of" if k == "eligible" else "") for k, v in parts.items() if v is None
     }
-    words["why"] = flow.why or "no reason is given"
+    words["why"] = flow.why or "no reason is given."
     return _method("method.flow", "flow", numbers, words, (ref,))
 
 
