@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import DEFAULT_CASE, ROOT
 
 PACKAGE = ROOT / "src" / "adoptreport"
@@ -127,7 +125,6 @@ def test_modules_and_functions_are_short_enough_to_read() -> None:
     assert long_functions == []
 
 
-@pytest.mark.slow
 def test_the_generator_reproduces_the_default_case(tmp_path: Path) -> None:
     """examples/generate_default_case.py writes inputs/ byte for byte."""
     out = tmp_path / "generated"

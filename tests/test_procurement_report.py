@@ -12,17 +12,17 @@ from adoptreport import api
 from adoptreport.analysis.procurement import GateStatus
 from adoptreport.models import Audience
 from adoptreport.statements import formatting as fmt
-from tests.conftest import DEFAULT_CASE, collapse, pdf_text
+from tests.conftest import DefaultBuilds, collapse, pdf_text
 from tests.test_render import _rightmost_word, untraced_numbers
+
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
 
 Built = tuple[api.Report, Path, str]
 
 
 @pytest.fixture(scope="module")
-def procurement_report(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    out = tmp_path_factory.mktemp("procurement") / "report.pdf"
-    report = api.build(DEFAULT_CASE, out, Audience.PROCUREMENT)
-    return report, out, pdf_text(out)
+def procurement_report(default_builds: DefaultBuilds) -> Built:
+    return default_builds(Audience.PROCUREMENT)
 
 
 def _page(path: Path, index: int) -> str:

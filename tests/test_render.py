@@ -17,7 +17,9 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import Section
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.audiences import headline_ids, printed_statements
-from tests.conftest import DEFAULT_CASE, collapse
+from tests.conftest import DEFAULT_CASE, DefaultBuilds, collapse
+
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
 
 Built = tuple[api.Report, Path, str]
 
@@ -193,11 +195,8 @@ def _rightmost_word(path: Path) -> tuple[float, float]:
 
 
 @pytest.mark.parametrize("audience", ["board", "full"])
-def test_nothing_runs_past_the_right_margin(audience: str, tmp_path: Path) -> None:
-    from adoptreport.models import Audience
-
-    out = tmp_path / f"{audience}.pdf"
-    api.build(DEFAULT_CASE, out, Audience(audience))
+def test_nothing_runs_past_the_right_margin(audience: str, default_builds: DefaultBuilds) -> None:
+    _, out, _ = default_builds(Audience(audience))
     rightmost, width = _rightmost_word(out)
     assert rightmost <= width - 18 / 25.4 * 72 + 1  # the page's 18 mm right margin
 
