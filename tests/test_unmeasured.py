@@ -84,6 +84,7 @@ def test_no_unmeasured_figure_prints_as_zero(case_folder: Path, blank: set[str])
     assert _zero_zero([s.text for s in statements]) == []
 
 
+@pytest.mark.slow  # end to end: real PDFs
 @pytest.mark.parametrize("audience", [Audience.FINANCE, Audience.FULL])
 def test_reports_without_any_time_say_not_measured(tmp_path: Path, audience: Audience) -> None:
     case = tmp_path / "case"
