@@ -24,6 +24,7 @@ class Section(StrEnum):
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
     DESIGNS = "designs"  # AI arm against control arm, and paired tasks (analysis.arms)
+    CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
 
 
 class StatementKind(StrEnum):
