@@ -216,7 +216,9 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     )
     chart = (cells + text).properties(width=alt.Step(120), height=alt.Step(26)).configure(**CONFIG)
     spec = chart.to_dict()
-    in_order = sorted(rows, key=lambda r: (kind_order.index(r["kind"]), r["tool"]))  # case.yaml's
+    in_order = sorted(
+        rows, key=lambda r: (kind_order.index(str(r["kind"])), str(r["tool"]))
+    )  # case.yaml's
     by_verdict = {
         v: [f"{r['kind']} with {r['tool']}" for r in in_order if r["verdict"] == v]
         for v in verdicts
