@@ -130,7 +130,7 @@ def _acceptance(arms: ArmComparison, randomised: bool) -> Statement:
             "acceptance_difference",
             Unit.PERCENTAGE_POINTS,
             difference,
-            fmt.points_interval(difference),
+            fmt.points_change_interval(difference),
         ),
     }
     key = "arms_acceptance" if randomised else "arms_acceptance_observational"

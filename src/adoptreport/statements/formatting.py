@@ -202,3 +202,11 @@ def signed_percent_interval(interval: Interval) -> Printed:
 def ratio_plain_interval(interval: Interval) -> Printed:
     """A ratio of two totals: '1.17 (90% CI 0.95–1.45)'."""
     return _span_of(interval, ".2f")
+
+
+def points_change_interval(interval: Interval) -> Printed:
+    """A difference of two proportions with its interval's ends as signed percentages:
+    '−17 percentage points (90% CI −30% to −2.4%)'."""
+    low, high = signed_percent(interval.low), signed_percent(interval.high)
+    figure = f"{signed_percent(interval.point).removesuffix('%')} percentage points"
+    return Printed(figure, f"{level(interval)} {low} to {high}")
