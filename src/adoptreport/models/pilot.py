@@ -12,7 +12,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from adoptreport.models.common import Count, Identifier, InputModel, Minutes
+from adoptreport.models.common import Count, Identifier, InputModel, Minutes, Money
+
+Hours = Annotated[float, Field(ge=0.0)]
 
 
 class Outcome(StrEnum):
@@ -20,6 +22,14 @@ class Outcome(StrEnum):
     MERGED_AFTER_REWORK = "merged_after_rework"
     REJECTED = "rejected"
     ABANDONED = "abandoned"
+    TESTS_FAILED = "tests_failed"  # a benchmark's tests failed the change: not accepted
+
+
+class Arm(StrEnum):
+    """Whether the engineer worked with an AI tool (`ai`) or without (`control`)."""
+
+    AI = "ai"
+    CONTROL = "control"
 
 
 ACCEPTED_OUTCOMES = frozenset({Outcome.MERGED, Outcome.MERGED_AFTER_REWORK})
@@ -30,8 +40,21 @@ class PilotAttempt(InputModel):
     tool: Identifier = Field(description="A tool id declared in vendors.yaml.")
     kind_of_work: Identifier = Field(description="A kind of work declared in case.yaml.")
     outcome: Outcome
-    ai_minutes: Minutes = Field(description="Minutes of AI-assisted work by the engineer.")
-    review_minutes: Minutes
+    arm: Arm | None = Field(
+        default=None, description="ai (with a tool) or control (without AI); blank = ai."
+    )
+    engineer: Identifier | None = Field(
+        default=None,
+        description="Who did the task (a participant id); named in every row of a source or "
+        "in none.",
+    )
+    ai_minutes: Minutes | None = Field(
+        default=None,
+        description="Minutes of AI-assisted work by the engineer; blank = not measured.",
+    )
+    review_minutes: Minutes | None = Field(
+        default=None, description="Minutes of review; blank = not measured."
+    )
     rework_minutes: Minutes | None = Field(
         default=None, description="Minutes of rework after review; blank = not measured."
     )
@@ -52,3 +75,23 @@ class PilotAttempt(InputModel):
     files_touched: Count | None = None
     services_touched: Count | None = None
     date: dt.date | None = None
+    cost: Money | None = Field(
+        default=None,
+        description="Money spent on the attempt (API calls, compute) in the case's currency; "
+        "blank = not measured.",
+    )
+    hours_to_first_review: Hours | None = Field(
+        default=None,
+        description="Elapsed hours from opening the change to its first review (calendar "
+        "time, not effort); blank = not measured.",
+    )
+    hours_to_merge: Hours | None = Field(
+        default=None,
+        description="Elapsed hours from opening the change to its merge (calendar time, not "
+        "effort); blank = not measured.",
+    )
+    source: Annotated[str, Field(max_length=200)] | None = Field(
+        default=None,
+        description="Where the row came from (a study, an import); an import replaces its "
+        "own rows (same source and tool) and no others.",
+    )
