@@ -3,8 +3,11 @@ left out. Pure values; `case_files` writes them."""
 
 from __future__ import annotations
 
+import gc
 import json
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,3 +95,16 @@ def number(value: float) -> str:
 def label_of(kind_id: str, defaults: dict[str, str]) -> str:
     """The label of a kind of work: the default kind's, else its id in words."""
     return defaults.get(kind_id) or kind_id.replace("_", " ").replace("-", " ").capitalize()
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector: building a source's millions of small,
+    acyclic objects otherwise sets it off again and again (a 100,000-PR file: 3× slower)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -11,7 +11,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from adoptreport.importers.batch import PILOT_COLUMNS, Batch, SourceError
+from adoptreport.importers.batch import PILOT_COLUMNS, Batch, SourceError, collection_paused
 from adoptreport.importers.declarations import declare_kinds, declare_tools
 from adoptreport.load.writes import write_atomically
 
@@ -45,7 +45,8 @@ def apply(batch: Batch, folder: Path, *, dry_run: bool = False) -> Changes:
                 "$",
                 f"import appends to {PILOT}; this case keeps its pilot in {other}",
             )
-    pilot_text, removed, kept = merge_pilot(_read(folder / PILOT), batch, folder / PILOT)
+    with collection_paused():
+        pilot_text, removed, kept = merge_pilot(_read(folder / PILOT), batch, folder / PILOT)
     vendors_text, tools_added, vendors_added, vendors_lost = declare_tools(
         _read(folder / "vendors.yaml"), batch.tools, folder / "vendors.yaml"
     )

@@ -77,13 +77,14 @@ class _Reader:
         if not isinstance(pr, dict):
             self.fail("", "must be an object (one pull request)")
         self.pr: dict[str, Any] = pr
+        self.labels: list[str] = []
 
     def fail(self, field: str, message: str) -> None:
         raise SourceError(self.path, f"{self.where}{field}", message)
 
     def items(self, key: str) -> list[dict[str, Any]]:
         value = self.pr.get(key) or []
-        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        if type(value) is not list or any(type(v) is not dict for v in value):
             self.fail(f".{key}", f"must be a list of objects (got {value!r:.60})")
         return value
 
@@ -116,19 +117,17 @@ def _tool(pr: _Reader, labels: list[str], login: str, signs: Signs) -> list[str]
     texts = [pr.text("body")]
     people = []
     for at, commit in enumerate(pr.items("commits")):
-        texts.append(f"{commit.get('messageHeadline') or ''}\n{commit.get('messageBody') or ''}")
+        texts += (commit.get("messageHeadline") or "", commit.get("messageBody") or "")
         authors = commit.get("authors") or []
         if not isinstance(authors, list):
             pr.fail(f".commits[{at}].authors", "must be a list")
-        people += [
-            " ".join(str(v) for v in a.values() if v) for a in authors if isinstance(a, dict)
-        ]
-    lowered = [t.lower() for t in texts if t]
-    trailers = [m for t in lowered if "co-authored-by" in t for m in CO_AUTHOR.findall(t)]
-    for person in [*trailers, *(p.lower() for p in people)]:
-        found += [tool for sign, tool in signs.co_authors if sign in person]
-    for text in lowered:
-        found += [tool for sign, tool in signs.markers if sign in text]
+        people += [str(v) for a in authors if isinstance(a, dict) for v in a.values() if v]
+    text = "\n".join(texts).lower()
+    named = "\n".join(people).lower()
+    if "co-authored-by" in text:
+        named += "\n" + "\n".join(CO_AUTHOR.findall(text))
+    found += [tool for sign, tool in signs.co_authors if sign in named]
+    found += [tool for sign, tool in signs.markers if sign in text]
     return list(dict.fromkeys(found))
 
 
@@ -162,6 +161,7 @@ def _basics(pr: _Reader) -> tuple[int, str, dt.datetime, list[str], str]:
         if not isinstance(name, str):
             pr.fail(f".labels[{at}].name", f"must be text (got {name!r:.60})")
         labels.append(str(name).lower())
+    pr.labels = labels
     author = pr.pr.get("author")
     login = str(author.get("login") or "ghost") if isinstance(author, dict) else "ghost"
     return num, str(state), opened, labels, login.lower()  # type: ignore[return-value]
@@ -218,7 +218,7 @@ def import_github_prs(
         row = _row(pr, signs, source, tally)
         if row is not None:
             rows.append(row)
-            unknown.update(n for n in _label_names(pr) if n not in known)
+            unknown.update(n for n in pr.labels if n not in known)
     tools = sorted({row["tool"] for row in rows if row["tool"]})
     needed = tuple(_tool_needed(tool, mapping) for tool in tools)
     kinds = tuple(
@@ -233,10 +233,6 @@ def import_github_prs(
     left_out = {k: v for k, v in tally.items() if k not in kept}
     notes += tuple(f"{k.removeprefix('(kept) ')}: {v}" for k, v in kept.items())
     return Batch("github-prs", source, tuple(rows), needed, kinds, left_out, notes)
-
-
-def _label_names(pr: _Reader) -> list[str]:
-    return [str(label.get("name")).lower() for label in pr.items("labels")]
 
 
 def _tool_needed(tool: str, mapping: PrMap) -> ToolNeeded:

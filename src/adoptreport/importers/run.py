@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from adoptreport.importers.batch import Batch, SourceError, ToolNeeded
+from adoptreport.importers.batch import Batch, SourceError, ToolNeeded, collection_paused
 from adoptreport.importers.github_map import load_map
 from adoptreport.importers.github_prs import import_github_prs
 from adoptreport.importers.inspect_logs import import_inspect
@@ -37,6 +37,11 @@ class ImportOptions:
 
 def read_source(kind: SourceKind, file: Path, options: ImportOptions) -> Batch:
     """The rows and declarations `file` holds, read by the importer for `kind`."""
+    with collection_paused():
+        return _read(kind, file, options)
+
+
+def _read(kind: SourceKind, file: Path, options: ImportOptions) -> Batch:
     if kind is SourceKind.SWEBENCH:
         if not options.tool or not options.vendor:
             raise SourceError(file, "options", "swebench needs --tool and --vendor")
