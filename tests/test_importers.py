@@ -40,9 +40,21 @@ def _invoke(*args: str | Path) -> tuple[int, str]:
 def test_swebench_outcomes_kinds_and_reimport(tmp_path: Path) -> None:
     case = _case(tmp_path)
     starter = (case / "pilot.csv").read_text(encoding="utf-8").splitlines()
-    args = ("import", "swebench", FIXTURES / "swebench_report.json", "--into", case,
-            "--tool", "gpt-4o", "--vendor", "openai", "--vendor-name", "OpenAI",
-            "--difficulty", FIXTURES / "swebench_difficulty.csv")
+    args = (
+        "import",
+        "swebench",
+        FIXTURES / "swebench_report.json",
+        "--into",
+        case,
+        "--tool",
+        "gpt-4o",
+        "--vendor",
+        "openai",
+        "--vendor-name",
+        "OpenAI",
+        "--difficulty",
+        FIXTURES / "swebench_difficulty.csv",
+    )
     code, out = _invoke(*args)
     assert code == 0, out
     assert "add 7 rows from swebench:swebench_report.json (replacing 0" in out
@@ -86,22 +98,37 @@ def test_swebench_without_annotations_is_one_kind(tmp_path: Path) -> None:
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     case = _case(tmp_path)
     before = {p.name: p.read_bytes() for p in case.iterdir()}
-    code, out = _invoke("import", "swebench", FIXTURES / "swebench_report.json", "--into", case,
-                        "--tool", "m", "--vendor", "v", "--dry-run")
+    code, out = _invoke(
+        "import",
+        "swebench",
+        FIXTURES / "swebench_report.json",
+        "--into",
+        case,
+        "--tool",
+        "m",
+        "--vendor",
+        "v",
+        "--dry-run",
+    )
     assert code == 0 and "would add 7 rows" in out and "would declare tools m" in out
     assert {p.name: p.read_bytes() for p in case.iterdir()} == before
 
 
 DIFFICULTIES = ("<15 min fix", "15 min - 1 hour", "1-4 hours", ">4 hours")
-KINDS = ("swebench_under_15_min", "swebench_15_min_to_1_hour", "swebench_1_to_4_hours",
-         "swebench_over_4_hours")
+KINDS = (
+    "swebench_under_15_min",
+    "swebench_15_min_to_1_hour",
+    "swebench_1_to_4_hours",
+    "swebench_over_4_hours",
+)
 
 
 @pytest.mark.slow
 def test_500_instances_give_one_wilson_interval_per_difficulty(tmp_path: Path) -> None:
     rng = random.Random(18)
-    lists: dict[str, list[str]] = {k: [] for k in ("resolved_ids", "unresolved_ids", "error_ids",
-                                                   "empty_patch_ids")}
+    lists: dict[str, list[str]] = {
+        k: [] for k in ("resolved_ids", "unresolved_ids", "error_ids", "empty_patch_ids")
+    }
     annotations, hand = [], {d: [0, 0] for d in DIFFICULTIES}  # [accepted, attempts]
     for i in range(500):
         instance = f"org__repo-{i}"
@@ -118,13 +145,15 @@ def test_500_instances_give_one_wilson_interval_per_difficulty(tmp_path: Path) -
     with ann.open("w", newline="") as handle:
         csv.writer(handle).writerows([("instance_id", "difficulty"), *annotations])
     case = _case(tmp_path)
-    api.import_source("swebench", report, case, ImportOptions(tool="m1", vendor="v1",
-                                                              difficulty=ann))
+    api.import_source(
+        "swebench", report, case, ImportOptions(tool="m1", vendor="v1", difficulty=ann)
+    )
     built = api.build(case, tmp_path / "report.json.out", format=api.OutputFormat.JSON)
     level = built.case.case.policy.confidence_level
     cells = {s.id: s for s in built.statements if s.id.startswith("cell.m1.")}
-    assert sorted(cells) == sorted(f"cell.m1.{k}" for k in KINDS if k != "swebench_over_4_hours"
-                                   or hand[">4 hours"][1])
+    assert sorted(cells) == sorted(
+        f"cell.m1.{k}" for k in KINDS if k != "swebench_over_4_hours" or hand[">4 hours"][1]
+    )
     for difficulty, kind in zip(DIFFICULTIES, KINDS, strict=True):
         accepted, attempts = hand[difficulty]
         if not attempts:
@@ -138,8 +167,15 @@ def test_500_instances_give_one_wilson_interval_per_difficulty(tmp_path: Path) -
 
 def test_github_prs_ai_control_open_and_elapsed_hours(tmp_path: Path) -> None:
     case = _case(tmp_path)
-    code, out = _invoke("import", "github-prs", FIXTURES / "github_prs.json", "--into", case,
-                        "--map", FIXTURES / "github_map.yaml")
+    code, out = _invoke(
+        "import",
+        "github-prs",
+        FIXTURES / "github_prs.json",
+        "--into",
+        case,
+        "--map",
+        FIXTURES / "github_map.yaml",
+    )
     assert code == 0, out
     assert "left out: 1 still open" in out
     assert "left out: 1 opened by a bot with no AI tool found" in out
@@ -148,7 +184,11 @@ def test_github_prs_ai_control_open_and_elapsed_hours(tmp_path: Path) -> None:
     assert sorted(rows) == ["pr-101", "pr-102", "pr-103", "pr-106"]
     ai = rows["pr-101"]  # trailer and "Generated with" marker; a self-review is not a review
     assert (ai["tool"], ai["arm"], ai["outcome"], ai["kind_of_work"]) == (
-        "claude-code", "ai", "merged", "isolated_bugfix")
+        "claude-code",
+        "ai",
+        "merged",
+        "isolated_bugfix",
+    )
     assert (ai["hours_to_first_review"], ai["hours_to_merge"]) == ("2", "6.5")
     assert (ai["engineer"], ai["files_touched"], ai["date"]) == ("ana", "2", "2026-03-02")
     control = rows["pr-102"]  # closed unmerged, no AI, no reviews
@@ -165,8 +205,9 @@ def test_github_prs_ai_control_open_and_elapsed_hours(tmp_path: Path) -> None:
 
 def test_github_prs_without_a_map_use_known_assistants(tmp_path: Path) -> None:
     case = _case(tmp_path)
-    changes = api.import_source("github-prs", FIXTURES / "github_prs.json", case,
-                                ImportOptions(kind="small_feature"))
+    changes = api.import_source(
+        "github-prs", FIXTURES / "github_prs.json", case, ImportOptions(kind="small_feature")
+    )
     rows = _rows(case, "github-prs:github_prs.json")
     assert rows["pr-101"]["tool"] == "claude-code"
     assert rows["pr-103"]["arm"] == "control"  # 'ai-assisted' means nothing without a map
@@ -179,27 +220,56 @@ def _pr(number: int, rng: random.Random) -> dict[str, object]:
     merged = rng.random() < 0.7
     state = rng.choices(["MERGED" if merged else "CLOSED", "OPEN"], weights=(95, 5))[0]
     day = 1 + number % 28
-    body = "Refactor.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)" if ai \
+    body = (
+        "Refactor.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)"
+        if ai
         else "Fixes a bug in the parser; see the linked issue for the details."
+    )
     return {
-        "number": number, "title": f"Change {number}", "body": body, "state": state,
-        "labels": [{"id": "L", "name": rng.choice(["bug", "enhancement", "docs", "wontfix"]),
-                    "description": "", "color": "ffffff"}],
+        "number": number,
+        "title": f"Change {number}",
+        "body": body,
+        "state": state,
+        "labels": [
+            {
+                "id": "L",
+                "name": rng.choice(["bug", "enhancement", "docs", "wontfix"]),
+                "description": "",
+                "color": "ffffff",
+            }
+        ],
         "author": {"id": "U", "is_bot": False, "login": f"dev{number % 50}", "name": "Dev"},
         "createdAt": f"2026-03-{day:02d}T09:00:00Z",
         "mergedAt": f"2026-03-{day:02d}T17:00:00Z" if state == "MERGED" else None,
         "closedAt": None if state == "OPEN" else f"2026-03-{day:02d}T17:00:00Z",
-        "reviews": [{"id": "R", "author": {"login": "lead"}, "authorAssociation": "MEMBER",
-                     "body": "", "submittedAt": f"2026-03-{day:02d}T12:00:00Z",
-                     "includesCreatedEdit": False, "reactionGroups": [], "state": "APPROVED",
-                     "commit": {"oid": "x"}}] if number % 3 else [],
-        "commits": [{"authoredDate": f"2026-03-{day:02d}T08:00:00Z",
-                     "authors": [{"email": "dev@example.com", "id": "U", "login": "dev",
-                                  "name": "Dev"}],
-                     "committedDate": f"2026-03-{day:02d}T08:00:00Z",
-                     "messageBody": "Co-authored-by: Claude <noreply@anthropic.com>" if ai else "",
-                     "messageHeadline": f"Change {number}", "oid": "x"}],
-        "additions": 10, "deletions": 2, "changedFiles": 3,
+        "reviews": [
+            {
+                "id": "R",
+                "author": {"login": "lead"},
+                "authorAssociation": "MEMBER",
+                "body": "",
+                "submittedAt": f"2026-03-{day:02d}T12:00:00Z",
+                "includesCreatedEdit": False,
+                "reactionGroups": [],
+                "state": "APPROVED",
+                "commit": {"oid": "x"},
+            }
+        ]
+        if number % 3
+        else [],
+        "commits": [
+            {
+                "authoredDate": f"2026-03-{day:02d}T08:00:00Z",
+                "authors": [{"email": "dev@example.com", "id": "U", "login": "dev", "name": "Dev"}],
+                "committedDate": f"2026-03-{day:02d}T08:00:00Z",
+                "messageBody": "Co-authored-by: Claude <noreply@anthropic.com>" if ai else "",
+                "messageHeadline": f"Change {number}",
+                "oid": "x",
+            }
+        ],
+        "additions": 10,
+        "deletions": 2,
+        "changedFiles": 3,
     }
 
 
@@ -220,8 +290,17 @@ def test_100000_prs_import_in_10_seconds(tmp_path: Path) -> None:
 
 def test_inspect_log_one_row_per_sample(tmp_path: Path) -> None:
     case = _case(tmp_path)
-    code, out = _invoke("import", "inspect", FIXTURES / "inspect_log.json", "--into", case,
-                        "--kind-field", "kind", "--kind", "tests_and_docs")
+    code, out = _invoke(
+        "import",
+        "inspect",
+        FIXTURES / "inspect_log.json",
+        "--into",
+        case,
+        "--kind-field",
+        "kind",
+        "--kind",
+        "tests_and_docs",
+    )
     assert code == 0, out
     assert "left out: 1 samples with neither a score nor an error" in out
     rows = _rows(case, "inspect:inspect_log.json")
@@ -249,22 +328,50 @@ def test_eval_files_need_inspect_ai(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("importer", "content", "extra", "message"),
     [
-        ("swebench", '{"resolved_ids": ["a", 5], "unresolved_ids": []}', ["--tool", "m",
-         "--vendor", "v"], "$.resolved_ids[1]: not an instance id (got 5)"),
-        ("swebench", '{"resolved_ids": []}', ["--tool", "m", "--vendor", "v"],
-         "$.unresolved_ids: missing: is this a SWE-bench harness report?"),
-        ("swebench", '{"resolved_ids": [', ["--tool", "m", "--vendor", "v"],
-         "line 1 column 19: not JSON: Expecting value"),
-        ("github-prs", '[{"number": 1, "state": "DRAFT", "createdAt": "2026-01-01T00:00:00Z"}]',
-         [], "$[0].state: must be one of OPEN, CLOSED, MERGED (got 'DRAFT')"),
-        ("github-prs", '[{"number": 1, "state": "MERGED", "createdAt": "2026-01-01T00:00:00Z",'
-         ' "reviews": [{"submittedAt": "yesterday"}]}]', ["--kind", "small_feature"],
-         "$[0].reviews[0].submittedAt: must be an ISO 8601 time (got 'yesterday')"),
-        ("inspect", '{"eval": {"model": "openai/gpt-4o", "task": "t"}, "samples": [{"id": 1, '
-         '"scores": {"s": {"value": {"a": 1}}}}]}', [],
-         "$.samples[0].scores.s.value: not a value the outcome rule reads"),
-        ("inspect", '{"eval": {"model": "openai/gpt-4o"}}', [],
-         "$.samples: missing or of the wrong type (dumped with --header-only?)"),
+        (
+            "swebench",
+            '{"resolved_ids": ["a", 5], "unresolved_ids": []}',
+            ["--tool", "m", "--vendor", "v"],
+            "$.resolved_ids[1]: not an instance id (got 5)",
+        ),
+        (
+            "swebench",
+            '{"resolved_ids": []}',
+            ["--tool", "m", "--vendor", "v"],
+            "$.unresolved_ids: missing: is this a SWE-bench harness report?",
+        ),
+        (
+            "swebench",
+            '{"resolved_ids": [',
+            ["--tool", "m", "--vendor", "v"],
+            "line 1 column 19: not JSON: Expecting value",
+        ),
+        (
+            "github-prs",
+            '[{"number": 1, "state": "DRAFT", "createdAt": "2026-01-01T00:00:00Z"}]',
+            [],
+            "$[0].state: must be one of OPEN, CLOSED, MERGED (got 'DRAFT')",
+        ),
+        (
+            "github-prs",
+            '[{"number": 1, "state": "MERGED", "createdAt": "2026-01-01T00:00:00Z",'
+            ' "reviews": [{"submittedAt": "yesterday"}]}]',
+            ["--kind", "small_feature"],
+            "$[0].reviews[0].submittedAt: must be an ISO 8601 time (got 'yesterday')",
+        ),
+        (
+            "inspect",
+            '{"eval": {"model": "openai/gpt-4o", "task": "t"}, "samples": [{"id": 1, '
+            '"scores": {"s": {"value": {"a": 1}}}}]}',
+            [],
+            "$.samples[0].scores.s.value: not a value the outcome rule reads",
+        ),
+        (
+            "inspect",
+            '{"eval": {"model": "openai/gpt-4o"}}',
+            [],
+            "$.samples: missing or of the wrong type (dumped with --header-only?)",
+        ),
     ],
 )
 def test_bad_files_exit_2_naming_file_and_json_path(
@@ -284,7 +391,18 @@ def test_bad_files_exit_2_naming_file_and_json_path(
 def test_unknown_difficulty_names_the_row(tmp_path: Path) -> None:
     ann = tmp_path / "ann.csv"
     ann.write_text("instance_id,difficulty\ndjango__django-11099,easy\n", encoding="utf-8")
-    code, out = _invoke("import", "swebench", FIXTURES / "swebench_report.json", "--into",
-                        _case(tmp_path), "--tool", "m", "--vendor", "v", "--difficulty", ann)
+    code, out = _invoke(
+        "import",
+        "swebench",
+        FIXTURES / "swebench_report.json",
+        "--into",
+        _case(tmp_path),
+        "--tool",
+        "m",
+        "--vendor",
+        "v",
+        "--difficulty",
+        ann,
+    )
     assert code == 2
     assert f"{ann}: row 2: difficulty: must be one of '<15 min fix'" in out
