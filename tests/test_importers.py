@@ -406,3 +406,77 @@ def test_unknown_difficulty_names_the_row(tmp_path: Path) -> None:
     )
     assert code == 2
     assert f"{ann}: row 2: difficulty: must be one of '<15 min fix'" in out
+
+
+def test_a_new_tool_of_a_known_vendor_keeps_the_files_comments(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    before = (case / "vendors.yaml").read_text(encoding="utf-8")
+    code, out = _invoke(
+        "import",
+        "swebench",
+        FIXTURES / "swebench_report.json",
+        "--into",
+        case,
+        "--tool",
+        "example-coder-3",
+        "--vendor",
+        "example-vendor",
+        "--tool-name",
+        "Example Coder 3",
+    )
+    assert code == 0, out
+    after = (case / "vendors.yaml").read_text(encoding="utf-8")
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(line in after.splitlines() for line in comments)
+    vendors = api.validate(case).vendors
+    assert vendors.tool_names()["example-coder-3"] == "Example Coder 3"
+    owner = next(v.id for v in vendors.vendors if any(t.id == "example-coder-3" for t in v.tools))
+    assert owner == "example-vendor"
+    # the same tool under another vendor is refused
+    code, out = _invoke(
+        "import",
+        "swebench",
+        FIXTURES / "swebench_report.json",
+        "--into",
+        case,
+        "--tool",
+        "example-coder-3",
+        "--vendor",
+        "other",
+        "--source",
+        "again",
+    )
+    assert code == 2 and "declared under vendor example-vendor, not other" in out
+
+
+def test_the_same_task_from_another_source_is_refused_until_prefixed(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    prs = FIXTURES / "github_prs.json"
+    assert _invoke("import", "github-prs", prs, "--into", case, "--kind", "small_feature")[0] == 0
+    code, out = _invoke(
+        "import",
+        "github-prs",
+        prs,
+        "--into",
+        case,
+        "--kind",
+        "small_feature",
+        "--source",
+        "other-repo",
+    )
+    assert code == 2 and "task 'pr-101' with tool 'claude-code' already comes from another" in out
+    code, out = _invoke(
+        "import",
+        "github-prs",
+        prs,
+        "--into",
+        case,
+        "--kind",
+        "small_feature",
+        "--source",
+        "other-repo",
+        "--prefix",
+        "api-",
+    )
+    assert code == 0, out
+    assert "api-101" in _rows(case, "other-repo")

@@ -126,10 +126,13 @@ def github_prs(
     kind: Annotated[
         str | None, typer.Option(help="Kind of work of PRs with no mapped label.")
     ] = None,
+    prefix: Annotated[
+        str, typer.Option(help="Task ids are PREFIX + the PR number; one prefix per repository.")
+    ] = "pr-",
     source: SourceOption = None,
     dry_run: DryRun = False,
 ) -> None:
-    options = ImportOptions(mapping=map_file, kind=kind, source=source)
+    options = ImportOptions(mapping=map_file, kind=kind, source=source, task_prefix=prefix)
     _run(SourceKind.GITHUB_PRS, file, into, options, dry_run)
 
 

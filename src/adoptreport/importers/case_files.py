@@ -45,14 +45,14 @@ def apply(batch: Batch, folder: Path, *, dry_run: bool = False) -> Changes:
                 "$",
                 f"import appends to {PILOT}; this case keeps its pilot in {other}",
             )
-    with collection_paused():
-        pilot_text, removed, kept = merge_pilot(_read(folder / PILOT), batch, folder / PILOT)
     vendors_text, tools_added, vendors_added, vendors_lost = declare_tools(
         _read(folder / "vendors.yaml"), batch.tools, folder / "vendors.yaml"
     )
     case_text, kinds_added, case_lost = declare_kinds(
         _read(folder / "case.yaml") or "", batch.kinds, folder / "case.yaml"
     )
+    with collection_paused():
+        pilot_text, removed, kept = merge_pilot(_read(folder / PILOT), batch, folder / PILOT)
     outputs = {PILOT: pilot_text, "vendors.yaml": vendors_text, "case.yaml": case_text}
     written = []
     if not dry_run:
@@ -115,8 +115,7 @@ def merge_pilot(existing: str | None, batch: Batch, path: Path) -> tuple[str, in
                 path,
                 where,
                 f"task {task!r} with tool {tool!r} already comes "
-                f"from another source ({source or 'no source'}); nothing was "
-                "written",
+                f"from another source ({source or 'no source'})",
             )
         kept.append(cells)
     out = io.StringIO()

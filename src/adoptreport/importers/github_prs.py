@@ -2,7 +2,7 @@
 state,reviews,commits,additions,deletions,changedFiles` → pilot rows.
 
 Field mapping (also in `adoptreport import github-prs --help` and the README):
-  number            → task_id `pr-<number>`
+  number            → task_id `pr-<number>` (--prefix: another prefix, e.g. one per repo)
   AI involvement    → tool, from the map: a label, the PR author (an agent), a `Co-authored-by:`
                       trailer or commit author of a known assistant, a marker ("Generated with
                       …") in the body or a commit message; none found → arm `control`, tool blank
@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from adoptreport.importers.batch import (
+    IDENTIFIER,
     Batch,
     KindNeeded,
     SourceError,
@@ -167,7 +168,9 @@ def _basics(pr: _Reader) -> tuple[int, str, dt.datetime, list[str], str]:
     return num, str(state), opened, labels, login.lower()  # type: ignore[return-value]
 
 
-def _row(pr: _Reader, signs: Signs, source: str, tally: Counter[str]) -> dict[str, str] | None:
+def _row(
+    pr: _Reader, signs: Signs, source: str, tally: Counter[str], prefix: str
+) -> dict[str, str] | None:
     num, state, opened, labels, login = _basics(pr)
     if state == "OPEN":
         tally["still open"] += 1
@@ -186,7 +189,7 @@ def _row(pr: _Reader, signs: Signs, source: str, tally: Counter[str]) -> dict[st
     merged = pr.time(pr.pr.get("mergedAt"), ".mergedAt")
     files = pr.pr.get("changedFiles")
     return {
-        "task_id": f"pr-{num}",
+        "task_id": f"{prefix}{num}",
         "tool": tools[0] if tools else "",
         "kind_of_work": kind,
         "outcome": "merged" if state == "MERGED" else "rejected",
@@ -201,13 +204,25 @@ def _row(pr: _Reader, signs: Signs, source: str, tally: Counter[str]) -> dict[st
 
 
 def import_github_prs(
-    path: Path, *, mapping: PrMap, default_kind: str | None = None, source: str | None = None
+    path: Path,
+    *,
+    mapping: PrMap,
+    default_kind: str | None = None,
+    source: str | None = None,
+    task_prefix: str = "pr-",
 ) -> Batch:
     """One pilot row per closed or merged pull request in `gh pr list --json` output."""
     prs = read_json(path)
     if not isinstance(prs, list):
         raise SourceError(path, "$", "must be a list of pull requests (gh pr list --json …)")
     source = source or f"github-prs:{path.name}"
+    if not IDENTIFIER.match(f"{task_prefix}1"):
+        raise SourceError(
+            path,
+            "--prefix",
+            f"task ids must start with a letter or digit "
+            f"and hold only letters, digits and _ . : - (got {task_prefix!r})",
+        )
     signs = Signs.of(mapping, default_kind)
     tally: Counter[str] = Counter()
     rows = []
@@ -215,7 +230,7 @@ def import_github_prs(
     known = signs.labels.keys() | signs.kinds.keys()
     for at, item in enumerate(prs):
         pr = _Reader(path, item, at)
-        row = _row(pr, signs, source, tally)
+        row = _row(pr, signs, source, tally, task_prefix)
         if row is not None:
             rows.append(row)
             unknown.update(n for n in pr.labels if n not in known)

@@ -29,6 +29,7 @@ class ImportOptions:
     vendor_name: str | None = None
     difficulty: Path | None = None  # swebench
     mapping: Path | None = None  # github-prs
+    task_prefix: str = "pr-"  # github-prs: task ids are <prefix><number>
     kind: str | None = None  # github-prs default kind; inspect kind
     kind_field: str | None = None  # inspect
     scorer: str | None = None  # inspect
@@ -60,6 +61,7 @@ def _read(kind: SourceKind, file: Path, options: ImportOptions) -> Batch:
             mapping=load_map(options.mapping),
             default_kind=options.kind,
             source=options.source,
+            task_prefix=options.task_prefix,
         )
     return import_inspect(
         file,
