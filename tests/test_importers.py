@@ -480,3 +480,19 @@ def test_the_same_task_from_another_source_is_refused_until_prefixed(tmp_path: P
     )
     assert code == 0, out
     assert "api-101" in _rows(case, "other-repo")
+
+
+@pytest.mark.parametrize(
+    ("importer", "mapped"),
+    [
+        ("swebench", ["unresolved_ids", "tests_failed", "empty_patch_ids", "not measured"]),
+        ("github-prs", ["control", "hours_to_first_review", "not effort", "observational"]),
+        ("inspect", ["samples[].error", "abandoned", "model_usage", "total_cost"]),
+    ],
+)
+def test_help_gives_the_field_mapping(importer: str, mapped: list[str]) -> None:
+    code, out = _invoke("import", importer, "--help")
+    assert code == 0
+    flat = " ".join(out.split())
+    for text in mapped:
+        assert text in flat, text
