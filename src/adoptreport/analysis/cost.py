@@ -28,6 +28,7 @@ from adoptreport.analysis.stats import Interval, ratio_interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.analysis.workforce import KindSupport, kind_support, team_hours
 from adoptreport.models import Policy, Team, Vendor
+from adoptreport.models.vendors import Pricing
 
 MINUTES_PER_HOUR = 60.0
 TOKENS_PER_MILLION = 1_000_000.0
@@ -80,8 +81,8 @@ def tool_costs(
     means = baseline.groupby(pilot["kind_of_work"]).mean().dropna()
     baselines = {str(kind): float(minutes) for kind, minutes in means.items()}
     for vendor in vendors:
-        prices = vendor.pricing
         for tool in vendor.tools:
+            prices = vendor.prices_for(tool.id)
             own = [c for c in cells if c.tool == tool.id]
             if not own:
                 continue
@@ -96,7 +97,7 @@ def tool_costs(
                 if missing or not decided
                 else _value(support, teams, adoption, weeks, fte_hours, level)
             )
-            tokens = _token_cost(attempts, vendor)
+            tokens = _token_cost(attempts, prices)
             seed = policy.seed + zlib.crc32(f"cost\x00{tool.id}".encode())
             per_change = _per_change(attempts, tokens, hourly, policy, seed)
             volume = _annual_tokens(
@@ -146,15 +147,17 @@ def _average_hourly_cost(teams: tuple[Team, ...]) -> float | None:
     return sum(t.headcount * (t.loaded_hourly_cost or 0.0) for t in teams) / engineers
 
 
-def _token_cost(attempts: pd.DataFrame, vendor: Vendor) -> pd.Series | None:
-    """Money per attempt from its token counts; NaN where a count is blank; None: no prices."""
-    price_in = vendor.pricing.input_per_million_tokens
-    price_out = vendor.pricing.output_per_million_tokens
+def _token_cost(attempts: pd.DataFrame, prices: Pricing) -> pd.Series | None:
+    """Money per attempt: its `cost` where measured, else from its token counts at the tool's
+    prices; NaN where neither is known; None: no cost measured and no prices."""
+    measured = pd.to_numeric(attempts.get("cost", pd.Series(dtype=float)), errors="coerce")
+    price_in, price_out = prices.input_per_million_tokens, prices.output_per_million_tokens
     if price_in is None or price_out is None:
-        return None
+        return measured.reindex(attempts.index) if measured.notna().any() else None
     read = pd.to_numeric(attempts["input_tokens"], errors="coerce")
     wrote = pd.to_numeric(attempts["output_tokens"], errors="coerce")
-    return (read * price_in + wrote * price_out) / TOKENS_PER_MILLION
+    from_tokens = (read * price_in + wrote * price_out) / TOKENS_PER_MILLION
+    return measured.reindex(attempts.index).fillna(from_tokens)
 
 
 def _ratio(numerator: pd.Series, merged: pd.Series, policy: Policy, seed: int) -> Interval | None:

@@ -35,6 +35,11 @@ class BenchmarkClaim(InputModel):
     scope: Identifier
     conditions: BenchmarkConditions = BenchmarkConditions()
     source: Text
+    reported_by: Text | None = Field(
+        default=None,
+        description="Who published the figure (a leaderboard, a paper) when not the vendor "
+        "itself; blank = the vendor.",
+    )
     source_date: dt.date | None = None
     source_grade: SourceGrade
 

@@ -8,15 +8,15 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Count, Identifier, InputModel, SourceGrade, Text, duplicates
-
-Money = Annotated[float, Field(ge=0.0)]
-
-
-class Tool(InputModel):
-    id: Identifier
-    name: Text
-    model: Text | None = None
+from adoptreport.models.common import (
+    Count,
+    Identifier,
+    InputModel,
+    Money,
+    SourceGrade,
+    Text,
+    duplicates,
+)
 
 
 class Deployment(InputModel):
@@ -30,6 +30,17 @@ class Pricing(InputModel):
     seat_per_month: Money | None = None
     input_per_million_tokens: Money | None = None
     output_per_million_tokens: Money | None = None
+
+
+class Tool(InputModel):
+    id: Identifier
+    name: Text
+    model: Text | None = None
+    pricing: Pricing | None = Field(
+        default=None,
+        description="This tool's (model's) own prices, where they differ from the vendor's; "
+        "a price left out here is the vendor's.",
+    )
 
 
 class HallucinationClaimKind(StrEnum):
@@ -72,6 +83,14 @@ class Vendor(InputModel):
     ip_indemnity: bool | None = None
     pricing: Pricing = Pricing()
     hallucination_claims: list[HallucinationClaim] = []
+
+    def prices_for(self, tool_id: str) -> Pricing:
+        """A tool's prices: its own where it states them, else the vendor's."""
+        own = next((t.pricing for t in self.tools if t.id == tool_id), None)
+        if own is None:
+            return self.pricing
+        stated = own.model_dump(exclude_none=True)
+        return self.pricing.model_copy(update=stated)
 
 
 class VendorsFile(InputModel):

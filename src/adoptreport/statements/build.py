@@ -68,7 +68,7 @@ def _benchmark(
             "claim",
             {"score": score},
             {
-                "vendor": _vendor_name(case, claim.vendor),
+                "vendor": claim.reported_by or _vendor_name(case, claim.vendor),
                 "benchmark": claim.benchmark,
                 "model": claim.model,
                 "grade": claim.source_grade.value,
