@@ -550,8 +550,16 @@ def _cross_references(
                     f"tool of vendor {bench.vendor}",
                     vendor_tools[bench.vendor],
                 )
-            if bench.scope not in kinds:
-                unknown(files["benchmarks"], where, "scope", bench.scope, "kind of work", kinds)
+            for kind in bench.scope_mix or (bench.scope,):
+                if kind not in kinds:
+                    unknown(files["benchmarks"], where, "scope", kind, "kind of work", kinds)
+    for pi, portfolio in enumerate(case_file.portfolios):
+        for tool in portfolio.tools:
+            if tool not in tools:
+                unknown(files["case"], f"portfolios[{pi}]", "tools", tool, "tool", tools)
+    options = tools | {p.id for p in case_file.portfolios}
+    if case_file.plan.tool is not None and case_file.plan.tool not in options:
+        unknown(files["case"], "plan", "tool", case_file.plan.tool, "tool or portfolio", options)
     claim_ids = {c.id for c in benchmarks.claims} if benchmarks is not None else set()
     if case_file.headline_claim is not None and case_file.headline_claim not in claim_ids:
         unknown(

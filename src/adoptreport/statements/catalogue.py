@@ -302,14 +302,32 @@ SENTENCES: dict[str, str] = {
     "hallucination_kind": (
         "{tool}, {kind}: {rate} per attempt; {incidents} in {attempts} attempts."
     ),
-    "hallucination_reduction_tested": (
-        "{vendor} claims {reduction} fewer hallucinations for {tool} than for {baseline} "
-        "({grade} source: {source}). The pilot ran both: {tool} had {rate} incidents per "
-        "attempt and {baseline} {baseline_rate}, a rate ratio of {ratio}; the claimed ratio of "
-        "{claimed} lies {position} the interval, so the claim is {verdict}."
+    "hallucination_reduction_stratified": (
+        "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for "
+        "{baseline} ({grade} source: {source}). Compared like for like, on the {kinds} kinds of "
+        "work the pilot tried both on ({attempts} attempts), the rate ratio stratified by kind "
+        "of work (Mantel–Haenszel) is {ratio}; the claimed ratio of {claimed} lies {position} "
+        "the interval, so the claim is {verdict}."
+    ),
+    "hallucination_reduction_stratified_paired": (
+        "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for "
+        "{baseline} ({grade} source: {source}). Compared like for like, on the {kinds} kinds of "
+        "work the pilot tried both on ({attempts} attempts), the rate ratio stratified by kind "
+        "of work (Mantel–Haenszel) is {ratio}, and paired on the {tasks} tasks both tried it is "
+        "{paired}; the claimed ratio of {claimed} lies {position} the stratified interval, so "
+        "the claim is {verdict}."
+    ),
+    "hallucination_crude": (
+        "Pooling every attempt, the ratio of {tool} to {baseline} would be {crude}; that figure "
+        "mixes in kinds of work only one of them was tried on, so it is not used."
+    ),
+    "hallucination_not_comparable": (
+        "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for "
+        "{baseline} ({grade} source: {source}). The pilot tried them on no kind of work in "
+        "common, so the claim is not comparable from this pilot."
     ),
     "hallucination_reduction_untested": (
-        "{vendor} claims {reduction} fewer hallucinations for {tool} than for {baseline} "
+        "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for {baseline} "
         "({grade} source: {source}). The pilot did not run {baseline}; {tool} had {rate} "
         "incidents per attempt, and the claimed reduction is not verifiable from local data."
     ),
@@ -319,8 +337,9 @@ SENTENCES: dict[str, str] = {
         "data."
     ),
     "hallucination_rate_claim": (
-        "{vendor} claims {claimed} hallucinations per task for {tool} ({grade} source: "
-        "{source}); the pilot observed {rate} incidents per attempt, so the claim is {verdict}."
+        "{vendor} claims {claimed} hallucinations{which} per task for {tool} ({grade} source: "
+        "{source}); the pilot observed {rate} such incidents per attempt, so the claim is "
+        "{verdict}."
     ),
     "fit_method": (
         "Weighted fit is the weighted mean of item scores between 0 and 1: each should-"
