@@ -6,6 +6,7 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.cost import ToolCost, tool_costs
@@ -67,6 +68,8 @@ class Findings:
     pilot_evidence: RowRanges
     procurement: Procurement
     multiplicity: Multiplicity
+    # Mean engineer minutes (AI-assisted, review, rework) per attempt, by (tool, kind).
+    engineer_minutes: dict[tuple[str, str], float]
 
 
 def analyse(case: Case) -> Findings:
@@ -128,7 +131,19 @@ def analyse(case: Case) -> Findings:
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
         procurement=vendors,
         multiplicity=multiplicity,
+        engineer_minutes=_engineer_minutes(attempts),
     )
+
+
+def _engineer_minutes(attempts: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """What an attempt costs the engineers, per (tool, kind); blank minutes left out."""
+    rework = attempts["rework_minutes"].where(
+        attempts["outcome"] == Outcome.MERGED_AFTER_REWORK.value,
+        attempts["rework_minutes"].fillna(0.0),
+    )
+    minutes = attempts["ai_minutes"] + attempts["review_minutes"] + rework
+    means = minutes.groupby([attempts["tool"], attempts["kind_of_work"]]).mean().dropna()
+    return {(str(t), str(k)): float(m) for (t, k), m in means.items()}
 
 
 def _leader(vendors: Procurement) -> str | None:

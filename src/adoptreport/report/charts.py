@@ -77,7 +77,7 @@ def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
 
 
 def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
-    """Claimed score beside observed acceptance, on the matching kind and across the work mix."""
+    """Claimed score beside observed acceptance, on the matching kind and reweighted to the claim's own mix."""
     names = case.vendors.tool_names()
     rows = []
     for gap in findings.benchmark_gaps:
@@ -107,7 +107,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
             rows.append(
                 {
                     "claim": label,
-                    "measure": "observed across our work mix",
+                    "measure": "reweighted to the benchmark's mix",
                     "value": a.point,
                     "low": a.low,
                     "high": a.high,
@@ -119,7 +119,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     order = [
         "claimed benchmark score",
         "observed on the matching kind of work",
-        "observed across our work mix",
+        "reweighted to the benchmark's mix",
     ]
     y = alt.Y("claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
     x_scale = alt.Scale(domain=[0, 1])
@@ -167,7 +167,7 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
         if gap.scope_cell is not None:
             text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            text += f" and {fmt.percent(gap.mix.acceptance.point)} across the work mix"
+            text += f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
         parts.append(text)
     alt_text = (
         "Claimed benchmark scores beside observed acceptance with intervals. "

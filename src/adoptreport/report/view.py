@@ -457,9 +457,7 @@ def build_view(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
             tuple(
-                paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
-                for p in ("claim", "scope", "mix")
-                if f"benchmark.{g.claim.id}.{p}" in by_id
+                paragraph(s) for s in statements if s.id.startswith(f"benchmark.{g.claim.id}.")
             ),
         )
         for g in findings.benchmark_gaps

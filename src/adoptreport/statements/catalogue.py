@@ -38,20 +38,33 @@ SENTENCES: dict[str, str] = {
     "claim_not_piloted": (
         "The pilot did not try {tool} on {scope} work, so the claim was not compared with our own work."
     ),
+    "claim_mix": (
+        "{vendor} reports {score} on {benchmark} for {model} ({grade} source: {source}); "
+        "the benchmark's tasks resemble a mix of our {scope} work."
+    ),
     "claim_vs_mix_below": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "{gap} below the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, {gap} below the claimed score."
     ),
     "claim_vs_mix_consistent": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "consistent with the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, consistent with the claimed score."
     ),
     "claim_vs_mix_above": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "{gap} above the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, {gap} above the claimed score."
+    ),
+    "claims_tied": (
+        "On {benchmark}, {higher}'s {higher_score} and {lower}'s {lower_score} are tied: "
+        "with the benchmark's own task counts their intervals overlap, so neither ranks above "
+        "the other."
+    ),
+    "claims_ranked": (
+        "On {benchmark}, {higher}'s {higher_score} ranks above {lower}'s {lower_score}: with "
+        "the benchmark's own task counts their intervals do not overlap."
     ),
     "headline_meaning": (
         "A benchmark score measures success on the benchmark's own tasks; it is not the share "
@@ -79,23 +92,32 @@ SENTENCES: dict[str, str] = {
     ),
     "verdict_no_difference": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts); about {more} more attempts "
-        "would decide it if the observed effect holds."
+        "({saved} of baseline saved over {attempts} attempts, where the smallest effect "
+        "detectable with {power} power is {mde}); about {more} more attempts, {hours} of "
+        "engineer time, would decide it with {power} power if the true effect equals the "
+        "current estimate."
     ),
     "verdict_no_difference_undecidable": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts), and the observed effect is too "
-        "small for a practical number of further attempts to decide it."
+        "({saved} of baseline saved over {attempts} attempts, where the smallest effect "
+        "detectable with {power} power is {mde}), and the observed effect is too small for a "
+        "practical number of further attempts to decide it."
     ),
     "verdict_undecided_minimum": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
         "{attempts} attempts), but not clearly above the policy's minimum for assisting; about "
-        "{more} more attempts would decide it if the observed effect holds."
+        "{more} more attempts, {hours} of engineer time, would decide it with {power} power if "
+        "the true effect equals the current estimate."
     ),
     "verdict_undecided_minimum_undecidable": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
         "{attempts} attempts), but too close to the policy's minimum for assisting for a "
         "practical number of further attempts to decide it."
+    ),
+    "verdict_after_correction": (
+        "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
+        "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
+        "clear after the Benjamini–Hochberg correction."
     ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
@@ -123,15 +145,35 @@ SENTENCES: dict[str, str] = {
     ),
     # Workforce and assumptions
     "workforce_total": (
-        "With {adoption} of engineers using the tools, the evidence supports freeing {hours} "
-        "of engineering time a week, {fte} at {fte_hours} hours a week; {unknown} of our "
-        "engineering hours are in kinds of work with insufficient evidence and are not counted."
+        "With {option} and {adoption} of engineers using it, the evidence supports freeing "
+        "{hours} of engineering time a week, {fte} at {fte_hours} hours a week (a joint "
+        "interval over kinds of work and teams); {unknown} of our engineering hours are in "
+        "kinds of work with insufficient evidence for it and are not counted."
     ),
     "workforce_total_all_adopt": (
-        "Assuming every engineer uses the tools (no adoption rate is given), the evidence "
-        "supports freeing {hours} of engineering time a week, {fte} at {fte_hours} hours a "
-        "week; {unknown} of our engineering hours are in kinds of work with insufficient "
-        "evidence and are not counted."
+        "With {option}, assuming every engineer uses it (no adoption rate is given), the "
+        "evidence supports freeing {hours} of engineering time a week, {fte} at {fte_hours} "
+        "hours a week (a joint interval over kinds of work and teams); {unknown} of our "
+        "engineering hours are in kinds of work with insufficient evidence for it and are not "
+        "counted."
+    ),
+    "workforce_option": (
+        "{option}: {hours} a week, {fte}, freed on the kinds of work where its own verdict is "
+        "automate with review or assist ({used}), where it saves {saved} of the time; "
+        "{unknown} of our engineering hours are in kinds with insufficient evidence for it."
+    ),
+    "workforce_option_none": (
+        "{option}: no kind of work has a verdict of automate with review or assist for it, so "
+        "it frees no hours the evidence supports; {unknown} of our engineering hours are in "
+        "kinds with insufficient evidence for it."
+    ),
+    "workforce_excluded": (
+        "{option} is judged do not automate on {kinds}: those {excluded} a week are left out of "
+        "its hours and value, because it would not be used there."
+    ),
+    "workforce_unstated": (
+        "Teams holding {share} of our engineers leave some kind of work's weekly hours blank; "
+        "those hours are unknown, not zero, so every total here is of the stated hours only."
     ),
     "workforce_share": (
         "That is {freed_share} of all engineering hours across every kind of work, beside "
@@ -142,8 +184,8 @@ SENTENCES: dict[str, str] = {
         "of work with insufficient evidence."
     ),
     "scenario": (
-        "With {adoption} of engineers using the tools: {low} in the low case, {base} in the "
-        "base case and {high} in the high case, freed a week."
+        "Scenario, not a forecast: with {adoption} of engineers using {option}, {low} at the low "
+        "end of the joint interval, {base} at its point and {high} at its high end, freed a week."
     ),
     "kind_loss": (
         "{kind}: the pilot measured a loss of time ({saved} of baseline saved); it counts as "
@@ -158,6 +200,17 @@ SENTENCES: dict[str, str] = {
         "time a week) the evidence supports {supported}, so the claim exceeds the high end by "
         "{miss}."
     ),
+    "assumption_missed_unknown": (
+        "{id}: not supported. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}; even with the {unknown} of its hours "
+        "in kinds with insufficient evidence counted at the best their pilot intervals allow "
+        "(at most {ceiling}), the claim exceeds that by {miss}."
+    ),
+    "assumption_checked_unknown": (
+        "{id}: {verdict}. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}, with the {unknown} of its hours in "
+        "kinds with insufficient evidence excluded, not counted as zero."
+    ),
     "assumption_not_testable": (
         "{id}: not testable. It claims {claimed}, but {unknown} of the hours in its scope are "
         "in kinds of work with insufficient evidence."
@@ -166,13 +219,20 @@ SENTENCES: dict[str, str] = {
     # Cost and value
     "cost_known": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the hours it frees "
-        "on the kinds of work with evidence are worth {value} a year at loaded cost, a net "
-        "value of {net} before token costs, which are not measured."
+        "on the kinds of work where its verdict is automate with review or assist, where it "
+        "saves {saved} of the time, are worth {value} a year at loaded cost, a net value of "
+        "{net} before token costs, which are not measured{excluded}."
     ),
     "cost_known_with_tokens": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year and tokens about "
-        "{tokens}; the hours it frees on the kinds of work with evidence are worth {value} a "
-        "year at loaded cost, a net value of {net}."
+        "{tokens}; the hours it frees on the kinds of work where its verdict is automate with "
+        "review or assist, where it saves {saved} of the time, are worth {value} a year at "
+        "loaded cost, a net value of {net}{excluded}."
+    ),
+    "cost_unused": (
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; no kind of work has "
+        "a verdict of automate with review or assist for it, so the hours it frees are worth "
+        "{value} that the evidence supports, a net value of {net}."
     ),
     "tokens_annual": (
         "{tool}'s token cost is about {tokens} a year: the pilot's mean token cost per attempt "
@@ -220,6 +280,18 @@ SENTENCES: dict[str, str] = {
     "hours_unmeasured": (
         "Weekly hours on {kinds} are not stated for every team, so these kinds are left out "
         "of the work-mix weights; shares of hours are shares of the stated hours."
+    ),
+    "multiplicity": (
+        "Verdicts are {comparisons} comparisons made at once (each tool on each kind of work "
+        "with enough timed attempts, net time saved against the assist minimum); "
+        "Benjamini–Hochberg keeps the false discovery rate at {rate}, and {withdrawn} "
+        "directional verdicts did not survive it."
+    ),
+    "power": (
+        "More attempts needed are those that would decide a verdict against the policy "
+        "threshold with {power} power, assuming the true saved fraction equals the current "
+        "estimate (exact under the normal model), costed at the pilot's mean engineer time "
+        "per attempt for that tool and kind of work."
     ),
     "missing_time": (
         "{missing} of {attempts} attempts lack a baseline or rework time; they count for "
