@@ -63,7 +63,7 @@ class ToolCost:
     per_change: ChangeCost | None  # None: no change was merged with this tool
     annual_token_cost: Interval | None  # None: not measured (see `token_prices_stated`)
     annual_tasks: float | None  # tasks a year the volume rule gives; None: no valued kind
-    saved_share: Interval | None = None  # time saved on the kinds valued (adoption applied)
+    saved_share: Interval | None = None  # net time saved on the kinds valued, hours-weighted
     used_kinds: tuple[str, ...] = ()  # valued: automate with review or assist
     excluded_kinds: tuple[str, ...] = ()  # do not automate: left out of value
 

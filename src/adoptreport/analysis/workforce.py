@@ -95,8 +95,9 @@ class OptionHours:
     adoption: float = 1.0  # the share of engineers using it, applied to the hours
 
     def saved_share(self) -> Interval | None:
-        """Freed hours ÷ the hours of the kinds it would be used on (adoption applied)."""
-        return share_of(self.total.freed_hours, self.used_hours, self.total.draws)
+        """Net time saved on the kinds it would be used on, weighted by our hours there:
+        freed hours ÷ (those hours × adoption), joint over kinds."""
+        return share_of(self.total.freed_hours, self.used_hours * self.adoption, self.total.draws)
 
 
 def share_of(hours: Interval, whole: float, draws: np.ndarray | None) -> Interval | None:

@@ -167,7 +167,9 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
         if gap.scope_cell is not None:
             text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            text += f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+            text += (
+                f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+            )
         parts.append(text)
     alt_text = (
         "Claimed benchmark scores beside observed acceptance with intervals. "

@@ -456,9 +456,7 @@ def build_view(
     claims = tuple(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
-            tuple(
-                paragraph(s) for s in statements if s.id.startswith(f"benchmark.{g.claim.id}.")
-            ),
+            tuple(paragraph(s) for s in statements if s.id.startswith(f"benchmark.{g.claim.id}.")),
         )
         for g in findings.benchmark_gaps
         if not brief

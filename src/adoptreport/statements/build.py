@@ -26,7 +26,11 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     statements = benchmark_statements(case, findings)
-    statements += [_kind_verdict(kv, names, findings, case.case.policy) for kv in findings.kinds]
+    policy, comparisons = case.case.policy, findings.multiplicity.comparisons
+    statements += [
+        _kind_verdict(kv, names, policy, comparisons, findings.engineer_minutes)
+        for kv in findings.kinds
+    ]
     statements += [_cell(cell, names, labels) for cell in findings.cells]
     statements += _review(findings, case)
     statements += workforce_statements(case, findings)
@@ -38,8 +42,13 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
 
 
 def _kind_verdict(
-    kv: KindVerdict, names: dict[str, str], findings: Findings, policy: Policy
+    kv: KindVerdict,
+    names: dict[str, str],
+    policy: Policy,
+    comparisons: int,
+    minutes: dict[tuple[str, str], float],
 ) -> Statement:
+    """The kind's verdict sentence; `minutes`: mean engineer minutes per attempt by cell."""
     id, cell = f"verdict.{kv.kind}", kv.cell
     if cell is None:
         return state(
@@ -72,18 +81,22 @@ def _kind_verdict(
     }
     key = VERDICT_SENTENCES[decision.reason]
     if decision.reason is Reason.NOT_AFTER_CORRECTION:
-        numbers["comparisons"] = counted("comparisons", findings.multiplicity.comparisons)
+        numbers["comparisons"] = counted("comparisons", comparisons)
     elif decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
         numbers["acceptance"] = proportion("acceptance", cell.acceptance)
     else:
-        key = _power_numbers(key, cell, numbers, findings, policy)
+        key = _power_numbers(key, cell, numbers, minutes, policy)
     if decision.verdict is Verdict.ASSIST:
         words["short"] = SHORT_OF[decision.reason]
     return state(id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,))
 
 
 def _power_numbers(
-    key: str, cell: Cell, numbers: dict[str, Number], findings: Findings, policy: Policy
+    key: str,
+    cell: Cell,
+    numbers: dict[str, Number],
+    minutes: dict[tuple[str, str], float],
+    policy: Policy,
 ) -> str:
     """The attempts that would decide it at the policy's power, their engineer hours, and
     the smallest effect the current attempts detect; the sentence key to use."""
@@ -102,7 +115,7 @@ def _power_numbers(
         return key + "_undecidable"
     numbers["more"] = counted("more_attempts_needed", more)
     # Cells with a saved-fraction interval have timed attempts, so their minutes are known.
-    hours = more * findings.engineer_minutes[(cell.tool, cell.kind)] / 60.0
+    hours = more * minutes[(cell.tool, cell.kind)] / 60.0
     numbers["hours"] = Number(
         "engineer_hours_for_more_attempts", hours, Unit.HOURS, fmt.hours(hours)
     )

@@ -448,9 +448,12 @@ SENTENCES: dict[str, str] = {
     "change_dropped": "No longer in the case since {old_period}: {what} {names}.",
     "change_assumption": "{id}: {old_verdict} in {old_period}, {new_verdict} now.",
     "change_rule": (
-        "A change is called detectable when its {level} interval for the difference (new minus "
-        "old) excludes zero: Newcombe's score interval for acceptance, a bootstrap of both "
-        "periods' attempts for net time saved. Figures pool every tool piloted on a kind of work."
+        "A change is called detectable when both periods have at least {minimum} attempts on "
+        "the kind of work, its {level} interval for the difference (new minus old) excludes "
+        "zero — Newcombe's score interval for acceptance; for net time saved a bootstrap of "
+        "both periods' attempts, by more than the bootstrap's own Monte Carlo error — and it "
+        "survives a Benjamini–Hochberg correction at {rate} over the {compared} changes "
+        "compared at once. Figures pool every tool piloted on a kind of work."
     ),
 }
 
