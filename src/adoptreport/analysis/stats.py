@@ -165,18 +165,22 @@ def p_value(interval: Interval, threshold: float) -> float:
     return float(2.0 * special.ndtr(-abs(interval.point - threshold) / se))
 
 
-def benjamini_hochberg(p_values: list[float], rate: float) -> list[bool]:
-    """Which hypotheses Benjamini–Hochberg rejects at false discovery rate `rate` (step-up)."""
+def benjamini_hochberg_adjusted(p_values: list[float]) -> list[float]:
+    """Benjamini–Hochberg adjusted p-values: min over k ≥ i of p₍ₖ₎·m/k, capped at 1."""
     m = len(p_values)
     order = sorted(range(m), key=lambda i: p_values[i])
-    largest = 0
-    for rank, index in enumerate(order, start=1):
-        if p_values[index] <= rate * rank / m:
-            largest = rank
-    rejected = [False] * m
-    for index in order[:largest]:
-        rejected[index] = True
-    return rejected
+    adjusted = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        index = order[rank - 1]
+        running = min(running, p_values[index] * m / rank)
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
+def benjamini_hochberg(p_values: list[float], rate: float) -> list[bool]:
+    """Which hypotheses Benjamini–Hochberg rejects at false discovery rate `rate` (step-up)."""
+    return [p <= rate for p in benjamini_hochberg_adjusted(p_values)]
 
 
 def ratio_draws(
