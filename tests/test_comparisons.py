@@ -273,8 +273,11 @@ def test_default_case_apex_claim_is_stratified_and_paired(
     ]
     assert check.stratified is not None and check.paired is not None
     sentence = next(s.text for s in report.statements if s.id == "vendor.apex-ai.claim.0")
-    assert "stratified by kind of work (Mantel–Haenszel) is 0.70" in sentence
-    assert "paired on the 39 tasks both tried it is 0.52" in sentence
+    assert "the rate ratio is 0.70 (90% CI 0.48–1.01)" in sentence
+    assert (
+        "stratified by kind of work over the 3 kinds both were tried on (143 attempts" in sentence
+    )
+    assert "paired on the 39 tasks both tried 0.52 (90% CI 0.28–0.97)" in sentence
     assert collapse(sentence) in text
 
 
@@ -298,7 +301,8 @@ def test_default_case_apex_value_agrees_with_its_time_saved(
     assert max(ratios) == pytest.approx(min(ratios), rel=0.02)
     sentence = collapse(next(s.text for s in report.statements if s.id == "cost.apex-coder-5"))
     assert (
-        "legacy change and cross-service change, where its verdict is do not automate" in sentence
+        "legacy change and cross-service change (do not automate) are left out of its value"
+        in sentence
     )
     assert sentence in text
 

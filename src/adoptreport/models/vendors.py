@@ -42,7 +42,7 @@ class HallucinationClaim(InputModel):
     kind: HallucinationClaimKind
     value: Annotated[float, Field(ge=0.0)]
     baseline_tool: Identifier | None = None
-    hallucination_kinds: list[Text] | None = Field(
+    hallucination_kinds: list[Identifier] | None = Field(
         default=None,
         description="The kinds of hallucination the claim is about (as pilot.csv names "
         "them); blank = every kind.",

@@ -13,11 +13,16 @@ from adoptreport.analysis.mix import (
     claim_pairs,
 )
 from adoptreport.analysis.stats import Interval
+from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, proportion
+
+
+# Not in the board's short form, which plots each claim against its main kind of work.
+DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)
 
 
 def benchmark_statements(case: Case, findings: Findings) -> list[Statement]:
@@ -74,6 +79,8 @@ def _kind(
     if compared.kind != claim.scope:
         id += f".{compared.kind}"
     words = {"tool": names[claim.tool], "scope": labels[compared.kind].lower()}
+    # The claim's main kind is plotted in the board's form; its other kinds are detail.
+    audiences = tuple(Audience) if compared.kind == claim.scope else DETAIL
     if cell is None:
         return state(
             id,
@@ -83,6 +90,7 @@ def _kind(
             {},
             words,
             (gap.evidence,),
+            audiences,
         )
     numbers = {
         "acceptance": proportion("acceptance", cell.acceptance),
@@ -100,6 +108,7 @@ def _kind(
         numbers,
         words,
         (gap.evidence, cell.evidence),
+        audiences,
     )
 
 
@@ -160,6 +169,7 @@ def _pair(pair: ClaimPair, names: dict[str, str]) -> Statement:
         numbers,
         words,
         (higher.evidence, lower.evidence),
+        DETAIL,
     )
 
 

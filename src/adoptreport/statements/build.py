@@ -301,6 +301,7 @@ def _corrections(findings: Findings, policy: Policy, policy_ref: RecordRef) -> l
             numbers,
             {},
             (policy_ref, findings.pilot_evidence),
+            DETAIL,
         ),
         state(
             "method.power",
@@ -310,5 +311,6 @@ def _corrections(findings: Findings, policy: Policy, policy_ref: RecordRef) -> l
             power,
             {},
             (policy_ref,),
+            DETAIL,
         ),
     ]

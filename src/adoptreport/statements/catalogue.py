@@ -93,22 +93,21 @@ SENTENCES: dict[str, str] = {
     ),
     "verdict_no_difference": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts, where the smallest effect "
-        "detectable with {power} power is {mde}); about {more} more attempts, {hours} of "
-        "engineer time, would decide it with {power} power if the true effect equals the "
-        "current estimate."
+        "({saved} of baseline saved over {attempts} attempts; smallest effect detectable: "
+        "{mde}); about {more} more attempts ({hours} of engineer time) would decide it with "
+        "{power} power if the true effect is the current estimate."
     ),
     "verdict_no_difference_undecidable": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts, where the smallest effect "
-        "detectable with {power} power is {mde}), and the observed effect is too small for a "
-        "practical number of further attempts to decide it."
+        "({saved} of baseline saved over {attempts} attempts; smallest effect detectable with "
+        "{power} power: {mde}), and the observed effect is too small for a practical number of "
+        "further attempts to decide it."
     ),
     "verdict_undecided_minimum": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
         "{attempts} attempts), but not clearly above the policy's minimum for assisting; about "
-        "{more} more attempts, {hours} of engineer time, would decide it with {power} power if "
-        "the true effect equals the current estimate."
+        "{more} more attempts ({hours} of engineer time) would decide it with {power} power if "
+        "the true effect is the current estimate."
     ),
     "verdict_undecided_minimum_undecidable": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
@@ -219,16 +218,14 @@ SENTENCES: dict[str, str] = {
     "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
     # Cost and value
     "cost_known": (
-        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the hours it frees "
-        "on the kinds of work where its verdict is automate with review or assist, where it "
-        "saves {saved} of the time, are worth {value} a year at loaded cost, a net value of "
-        "{net} before token costs, which are not measured{excluded}."
+        "{tool}: {seats} seats cost {seat_cost} a year at the stated price; where its verdict is "
+        "automate with review or assist it saves {saved} of the time, worth {value} a year at "
+        "loaded cost: a net value of {net} before token costs, which are not measured{excluded}."
     ),
     "cost_known_with_tokens": (
-        "{tool}: {seats} seats at the stated price cost {seat_cost} a year and tokens about "
-        "{tokens}; the hours it frees on the kinds of work where its verdict is automate with "
-        "review or assist, where it saves {saved} of the time, are worth {value} a year at "
-        "loaded cost, a net value of {net}{excluded}."
+        "{tool}: {seats} seats cost {seat_cost} a year at the stated price and tokens about "
+        "{tokens}; where its verdict is automate with review or assist it saves {saved} of the "
+        "time, worth {value} a year at loaded cost: a net value of {net}{excluded}."
     ),
     "cost_unused": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year; no kind of work has "

@@ -82,18 +82,16 @@ VENDOR_SENTENCES: dict[str, str] = {
     ),
     "hallucination_reduction_stratified": (
         "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for "
-        "{baseline} ({grade} source: {source}). Compared like for like, on the {kinds} kinds of "
-        "work the pilot tried both on ({attempts} attempts), the rate ratio stratified by kind "
-        "of work (Mantel–Haenszel) is {ratio}; the claimed ratio of {claimed} lies {position} "
-        "the interval, so the claim is {verdict}."
+        "{baseline} ({grade} source: {source}). Like for like, stratified by kind of work over "
+        "the {kinds} kinds both were tried on ({attempts} attempts, Mantel–Haenszel), the rate "
+        "ratio is {ratio}; the claimed {claimed} lies {position} it: {verdict}."
     ),
     "hallucination_reduction_stratified_paired": (
         "{vendor} claims {reduction} fewer hallucinations{which} for {tool} than for "
-        "{baseline} ({grade} source: {source}). Compared like for like, on the {kinds} kinds of "
-        "work the pilot tried both on ({attempts} attempts), the rate ratio stratified by kind "
-        "of work (Mantel–Haenszel) is {ratio}, and paired on the {tasks} tasks both tried it is "
-        "{paired}; the claimed ratio of {claimed} lies {position} the stratified interval, so "
-        "the claim is {verdict}."
+        "{baseline} ({grade} source: {source}). Like for like, stratified by kind of work over "
+        "the {kinds} kinds both were tried on ({attempts} attempts, Mantel–Haenszel), the rate "
+        "ratio is {ratio}, and paired on the {tasks} tasks both tried {paired}; the claimed "
+        "{claimed} lies {position} the stratified interval: {verdict}."
     ),
     "hallucination_crude": (
         "Pooling every attempt, the ratio of {tool} to {baseline} would be {crude}; that figure "

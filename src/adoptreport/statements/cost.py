@@ -107,14 +107,12 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
 
 
 def _excluded(kinds: list[str]) -> str:
-    """'; legacy change and cross-service change, where its verdict is do not automate, …'."""
+    """'; legacy change and cross-service change (do not automate) are left out of its value'."""
     if not kinds:
         return ""
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
-    return (
-        f"; {listed}, where its verdict is do not automate, are left out of its value because "
-        "it would not be used there"
-    )
+    verb = "is" if len(kinds) == 1 else "are"
+    return f"; {listed} (do not automate) {verb} left out of its value"
 
 
 def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[Statement]:
