@@ -20,7 +20,6 @@ from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, proportion
 
-
 # Not in the board's short form, which plots each claim against its main kind of work.
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)
 
