@@ -143,7 +143,7 @@ def _engineer_minutes(attempts: pd.DataFrame) -> dict[tuple[str, str], float]:
     )
     minutes = attempts["ai_minutes"] + attempts["review_minutes"] + rework
     means = minutes.groupby([attempts["tool"], attempts["kind_of_work"]]).mean().dropna()
-    return {(str(t), str(k)): float(m) for (t, k), m in means.items()}
+    return {(str(key[0]), str(key[1])): float(m) for key, m in means.items()}  # type: ignore[index]
 
 
 def _leader(vendors: Procurement) -> str | None:
@@ -159,7 +159,7 @@ def _workforce(
     adoption = case.case.adoption_rate if case.case.adoption_rate is not None else 1.0
     fte = case.case.fte_hours_per_week
     piloted = {c.tool for c in all_cells}
-    choices = [
+    choices: list[tuple[str, str, tuple[str, ...], bool]] = [
         (t.id, t.name, (t.id,), False)
         for v in case.vendors.vendors
         for t in v.tools

@@ -170,10 +170,12 @@ def team_hours(
             excluded += hours
         elif entry.saved is not None:
             point += hours * entry.saved.point * adoption
-    draws = None
+    draws: np.ndarray | None = None
     if supported and all(e.draws is not None for _, e in supported):
-        draws = sum(hours * adoption * e.draws for hours, e in supported if e.draws is not None)
-        assert isinstance(draws, np.ndarray)
+        draws = np.zeros_like(supported[0][1].draws)
+        for hours, entry in supported:
+            assert entry.draws is not None
+            draws = draws + hours * adoption * entry.draws
         freed = percentile_interval(draws, point, level)
     else:
         low = sum(h * e.saved.low * adoption for h, e in supported if e.saved is not None)
@@ -204,10 +206,11 @@ def total_hours(teams: tuple[Hours, ...], fte_hours: float, level: float) -> Hou
     """All teams: the summed draws' interval when every team has draws (one draw per kind,
     shared), else the sum of ends (only exact when every team uses the same intervals)."""
     point = sum(t.freed_hours.point for t in teams)
-    draws = None
+    draws: np.ndarray | None = None
     if teams and all(t.draws is not None for t in teams):
-        draws = sum(t.draws for t in teams if t.draws is not None)
-        assert isinstance(draws, np.ndarray)
+        draws = np.zeros_like(teams[0].draws)
+        for team in teams:
+            draws = draws + team.draws
         freed = percentile_interval(draws, point, level)
     else:
         low = sum(t.freed_hours.low for t in teams)

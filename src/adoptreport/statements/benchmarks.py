@@ -3,7 +3,7 @@ and claims on one benchmark against each other (tied when their own intervals ov
 
 from __future__ import annotations
 
-from adoptreport.analysis.evidence import RecordRef
+from adoptreport.analysis.evidence import Evidence, RecordRef
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.mix import (
     BenchmarkGap,
@@ -135,7 +135,10 @@ def _mix(gap: BenchmarkGap, findings: Findings, tool: str) -> Statement:
         "acceptance": proportion("claim_mix_acceptance", gap.mix.acceptance),
     }
     key = "claim_vs_mix_" + _versus(gap.claim.score, gap.mix.acceptance, gap.mix_position, numbers)
-    evidence = (gap.evidence, *(t.evidence for t in findings.tools if t.tool == gap.claim.tool))
+    evidence: tuple[Evidence, ...] = (
+        gap.evidence,
+        *(t.evidence for t in findings.tools if t.tool == gap.claim.tool),
+    )
     return state(
         f"benchmark.{gap.claim.id}.mix",
         Section.BENCHMARK,
