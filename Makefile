@@ -16,7 +16,7 @@ report: system-report $(VENV)/.installed
 test: system-test $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests

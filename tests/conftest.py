@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from adoptreport import api
+from adoptreport.models import Audience
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CASE = ROOT / "inputs"
@@ -50,19 +51,39 @@ def case_copy(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def default_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
-    """The default case built once: the report, the PDF path, and its collapsed text."""
-    out = tmp_path_factory.mktemp("build") / "report.pdf"
-    report = api.build(DEFAULT_CASE, out)
-    return report, out, pdf_text(out)
+Built = tuple[api.Report, Path, str]  # the report, the PDF's path, its collapsed text
+
+
+class DefaultBuilds:
+    """The default case's PDFs, each audience built once per test session (with its tables
+    beside it), for the many tests that only read them."""
+
+    def __init__(self, factory: pytest.TempPathFactory) -> None:
+        self.factory = factory
+        self.built: dict[Audience, Built] = {}
+
+    def __call__(self, audience: Audience | None = None) -> Built:
+        audience = audience or api.validate(DEFAULT_CASE).case.default_audience
+        if audience not in self.built:
+            folder = self.factory.mktemp(f"built-{audience}")
+            out = folder / "report.pdf"
+            report = api.build(DEFAULT_CASE, out, audience, folder / "tables")
+            self.built[audience] = (report, out, pdf_text(out))
+        return self.built[audience]
 
 
 @pytest.fixture(scope="session")
-def full_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
+def default_builds(tmp_path_factory: pytest.TempPathFactory) -> DefaultBuilds:
+    return DefaultBuilds(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def default_report(default_builds: DefaultBuilds) -> Built:
+    """The default case built once for its default audience."""
+    return default_builds()
+
+
+@pytest.fixture(scope="session")
+def full_report(default_builds: DefaultBuilds) -> Built:
     """The default case built once for the full audience."""
-    from adoptreport.models import Audience
-
-    out = tmp_path_factory.mktemp("build-full") / "full.pdf"
-    report = api.build(DEFAULT_CASE, out, Audience.FULL)
-    return report, out, pdf_text(out)
+    return default_builds(Audience.FULL)

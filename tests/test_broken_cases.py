@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 import tracemalloc
 from pathlib import Path
@@ -47,7 +48,9 @@ def test_the_corpus_is_large_and_names_are_unique() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_broken_case(case: dict[str, Any], case_copy: Path, default_case: Case) -> None:
+def test_broken_case(
+    case: dict[str, Any], case_copy: Path, default_case: Case, tmp_path: Path
+) -> None:
     apply(case_copy, case["patches"])
     start = time.perf_counter()
     result = CliRunner().invoke(app, ["validate", str(case_copy)])
@@ -59,6 +62,11 @@ def test_broken_case(case: dict[str, Any], case_copy: Path, default_case: Case) 
         assert result.exit_code == 0, result.output
         if case.get("same_as_default"):
             _same_data(api.validate(case_copy), default_case)
+        if "same_as" in case:  # read as the default case with these patches alone
+            reference = tmp_path / "reference"
+            shutil.copytree(DEFAULT_CASE, reference)
+            apply(reference, case["same_as"])
+            _same_data(api.validate(case_copy), api.validate(reference))
         return
     assert result.exit_code == 2
     assert lines[:-1] == case["problems"]

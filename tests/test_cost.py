@@ -13,7 +13,7 @@ from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.options import SavedDraws, option_hours
 from adoptreport.analysis.pilot import add_net_minutes, cells
 from adoptreport.models import Audience, Policy, Team, Vendor
-from tests.conftest import DEFAULT_CASE, collapse, pdf_text
+from tests.conftest import DefaultBuilds, collapse, pdf_text
 
 POLICY = Policy(min_tasks_per_cell=2)
 VENDOR = Vendor.model_validate(
@@ -177,10 +177,11 @@ def test_blank_token_counts_say_not_measured_in_the_pdf(case_copy: Path, tmp_pat
 
 
 @pytest.fixture(scope="module")
-def finance(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
-    folder = tmp_path_factory.mktemp("cost")
-    report = api.build(DEFAULT_CASE, folder / "finance.pdf", Audience.FINANCE, folder / "tables")
-    return report, folder, collapse(pdf_text(folder / "finance.pdf"))
+def finance(default_builds: DefaultBuilds) -> tuple[api.Report, Path, str]:
+    """The finance report; its tables are in the same folder, under tables/."""
+    report, path, text = default_builds(Audience.FINANCE)
+    folder = path.parent
+    return report, folder, text
 
 
 def test_default_case_costs_tokens_for_three_tools_and_not_for_cobalt(

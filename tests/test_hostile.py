@@ -29,6 +29,8 @@ from adoptreport.models.case import default_kinds_of_work
 from tests.conftest import pdf_text
 from tests.test_render import _rightmost_word
 
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
+
 
 def _listen() -> tuple[socket.socket, list[bytes]]:
     server = socket.socket()

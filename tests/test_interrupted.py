@@ -10,10 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from adoptreport import api
-from adoptreport.report.render import remove_stale_temporaries
+from adoptreport.report.files import remove_stale_temporaries
+
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
 
 SEED = 20261124
 KILLS = 4

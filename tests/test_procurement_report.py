@@ -12,17 +12,17 @@ from adoptreport import api
 from adoptreport.analysis.procurement import GateStatus
 from adoptreport.models import Audience
 from adoptreport.statements import formatting as fmt
-from tests.conftest import DEFAULT_CASE, collapse, pdf_text
+from tests.conftest import DefaultBuilds, collapse, pdf_text
 from tests.test_render import _rightmost_word, untraced_numbers
+
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
 
 Built = tuple[api.Report, Path, str]
 
 
 @pytest.fixture(scope="module")
-def procurement_report(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    out = tmp_path_factory.mktemp("procurement") / "report.pdf"
-    report = api.build(DEFAULT_CASE, out, Audience.PROCUREMENT)
-    return report, out, pdf_text(out)
+def procurement_report(default_builds: DefaultBuilds) -> Built:
+    return default_builds(Audience.PROCUREMENT)
 
 
 def _page(path: Path, index: int) -> str:
@@ -87,7 +87,7 @@ def test_hallucination_claim_is_tested_against_both_tools(procurement_report: Bu
     check = apex.claims[0]
     assert check.ratio is not None and not check.ratio.contains(check.claimed)
     assert check.stratified is not None and check.ratio == check.stratified.ratio
-    assert f"the rate ratio is {fmt.ratio_interval(check.ratio)}" in text
+    assert f"the rate ratio is {fmt.ratio_interval(check.ratio).text}" in text
     assert "the claimed 0.40 lies below the stratified interval: contradicted by the pilot" in text
 
 
@@ -138,7 +138,7 @@ def test_paths_the_default_case_does_not_take(case_copy: Path, tmp_path: Path) -
     assert apex.claims[0].ratio is None
     assert (
         "The pilot did not run Apex Coder 4; Apex Coder 5 had "
-        f"{fmt.rate_interval(apex.claims[0].observed.rate)} incidents per attempt, and the "  # type: ignore[union-attr]
+        f"{fmt.rate_interval(apex.claims[0].observed.rate).text} incidents per attempt, and the "  # type: ignore[union-attr]
         "claimed reduction is not verifiable from local data." in text
     )
     bright = next(v for v in report.findings.procurement.vendors if v.vendor == "brightline")

@@ -39,6 +39,8 @@ from adoptreport.models import (
 from tests.case_patches import keep_rows
 from tests.conftest import DEFAULT_CASE
 
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
+
 SCALE = 20 if os.environ.get("ADOPTREPORT_BIG_HYPOTHESIS") == "1" else 1
 STRUCTURED = {
     "case.yaml": CaseFile,

@@ -24,6 +24,8 @@ from adoptreport.load.problems import CaseError
 from tests.conftest import DEFAULT_CASE, pdf_text
 from tests.test_stats import scipy_ratio_bootstrap
 
+pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
+
 
 def _minutes(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     """Skewed, pilot-like minutes: lognormal baselines, net saved a noisy share of them."""

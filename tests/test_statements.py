@@ -171,5 +171,5 @@ def test_verdict_sentence_matches_its_reason(
 
 
 def test_negative_interval_reads_with_to() -> None:
-    assert percent_interval(_interval(-0.28, -0.15, -0.025)) == "−15% (90% CI −28% to −2.5%)"
-    assert percent_interval(_interval(0.51, 0.62, 0.72)) == "62% (90% CI 51–72%)"
+    assert percent_interval(_interval(-0.28, -0.15, -0.025)).text == "−15% (90% CI −28% to −2.5%)"
+    assert percent_interval(_interval(0.51, 0.62, 0.72)).text == "62% (90% CI 51–72%)"

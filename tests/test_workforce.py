@@ -15,7 +15,7 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.analysis.workforce import Support, kind_support, team_hours
 from adoptreport.models import Assumption, Audience, Team
-from tests.conftest import DEFAULT_CASE, pdf_text
+from tests.conftest import DefaultBuilds, pdf_text
 
 SAVED = Interval(0.2, 0.3, 0.4, 0.9)
 SUPPORT = kind_support(
@@ -110,10 +110,11 @@ def test_empty_team_is_not_testable() -> None:
 
 
 @pytest.fixture(scope="module")
-def finance(tmp_path_factory: pytest.TempPathFactory) -> tuple[api.Report, Path, str]:
-    folder = tmp_path_factory.mktemp("finance")
-    report = api.build(DEFAULT_CASE, folder / "finance.pdf", Audience.FINANCE, folder / "tables")
-    return report, folder, pdf_text(folder / "finance.pdf")
+def finance(default_builds: DefaultBuilds) -> tuple[api.Report, Path, str]:
+    """The finance report; its tables are in the same folder, under tables/."""
+    report, path, text = default_builds(Audience.FINANCE)
+    folder = path.parent
+    return report, folder, text
 
 
 def test_finance_pdf_has_a_verdict_for_each_assumption(

@@ -31,18 +31,14 @@ from adoptreport.models import (
 )
 from adoptreport.models.folder import Case
 from adoptreport.report.charts import Chart, build_charts, to_png
+from adoptreport.report.files import write_atomically
 from adoptreport.report.formats import OutputFormat, Paper
-from adoptreport.report.render import (
-    render_html,
-    render_pdf,
-    render_standalone_html,
-    write_atomically,
-)
+from adoptreport.report.render import render_html, render_pdf, render_standalone_html
 from adoptreport.report.statements_json import report_json
 from adoptreport.report.tables import tables, write_tables
-from adoptreport.report.view import SECTIONS, build_view
+from adoptreport.report.view import build_view
 from adoptreport.statements import Statement, build_statements
-from adoptreport.statements.changes import change_statements
+from adoptreport.statements.audiences import SECTIONS
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case.yaml": CaseFile,
@@ -200,11 +196,8 @@ def _statements(
     case: Case, findings: Findings, before: Case | None
 ) -> tuple[tuple[Statement, ...], PeriodDiff | None]:
     """The report's statements, with the changes since the previous period when there is one."""
-    statements = build_statements(case, findings)
-    if before is None:
-        return statements, None
-    period_diff = compare(before, analyse(before), case, findings)
-    return statements + tuple(change_statements(period_diff)), period_diff
+    period_diff = None if before is None else compare(before, analyse(before), case, findings)
+    return build_statements(case, findings, period_diff), period_diff
 
 
 def _pdf(html: str, case: Case, hashed: str) -> bytes:

@@ -134,7 +134,7 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
     allowed = Interval(a.low / b.high, a.point / b.point, a.high / b.low, a.level)
     if high < allowed.low or low > allowed.high:
         reason = (
-            f"the pilot's rates ({fmt.rate_interval(a)} and {fmt.rate_interval(b)} incidents "
+            f"the pilot's rates ({fmt.rate_interval(a).text} and {fmt.rate_interval(b).text} incidents "
             "per attempt) do not allow that ratio"
         )
         return Hit("hallucination_comparison", ClaimVerdict.BLOCKED_CONTRADICTED, reason, ids)
@@ -184,7 +184,7 @@ def _judge(
     if support:
         return Hit(rule, ClaimVerdict.OK, f"consistent with the {measure} measured", _ids(support))
     if against and _same_side(claimed, [i for _, i in against + weak]):
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v)}" for i, v in against)
+        shown = "; ".join(f"{i}: {fmt.percent_interval(v).text}" for i, v in against)
         return Hit(
             rule,
             ClaimVerdict.BLOCKED_CONTRADICTED,
@@ -192,7 +192,7 @@ def _judge(
             _ids(against + weak),
         )
     if weak or against:
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v)}" for i, v in weak + against)
+        shown = "; ".join(f"{i}: {fmt.percent_interval(v).text}" for i, v in weak + against)
         return Hit(
             rule,
             ClaimVerdict.WARNING_OVERCLAIM,

@@ -15,7 +15,8 @@ from rich.table import Table
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.api import STAGES
 from adoptreport.api import Progress as ProgressCallback
-from adoptreport.report.view import Value, diff_rows, tabled_change_ids
+from adoptreport.report.cells import Cell
+from adoptreport.report.changes import change_rows, tabled_change_ids
 from adoptreport.statements.changes import change_statements
 
 STAGE_LABELS = {
@@ -50,7 +51,7 @@ def build_progress(show: bool) -> Iterator[ProgressCallback]:
         bar.update(task, completed=len(STAGES))
 
 
-def _cell(value: Value, detected: str = "") -> str:
+def _cell(value: Cell, detected: str = "") -> str:
     return "\n".join(part for part in (value.main, value.detail, detected) if part)
 
 
@@ -74,7 +75,7 @@ def diff_table(diff: PeriodDiff, width: int) -> str:
         "Verdict",
     ):
         table.add_column(header, overflow="fold", min_width=12)
-    for row in diff_rows(diff, by_id):
+    for row in change_rows(diff, by_id):
         verdict = row.new_verdict + (f"\n(was {row.old_verdict})" if row.verdict_changed else "")
         table.add_row(
             row.kind,

@@ -20,7 +20,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pydantic import BaseModel
 
-from adoptreport.load.problems import Problem, row_problem, shown
+from adoptreport.load import messages as say
+from adoptreport.load.problems import Problem, row_problem
 
 MAX_PROBLEMS_PER_COLUMN = 20
 
@@ -95,7 +96,7 @@ def validate_table(
     for spec in specs:
         if spec.name not in frame.columns:
             if spec.required:
-                problems.append(Problem(file, "", spec.name, "required column is missing"))
+                problems.append(Problem(file, "", spec.name, say.REQUIRED_COLUMN))
             typed[spec.name] = pd.Series([None] * len(frame), dtype=object)
             continue
         result = _validate_column(frame[spec.name].reset_index(drop=True), spec, file, rows)
@@ -114,7 +115,7 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
     blank = _blank(raw)
     bad: list[tuple[int, str]] = []  # (position, message)
     if spec.required:
-        bad += [(int(i), "required value is blank") for i in np.flatnonzero(blank.to_numpy())]
+        bad += [(int(i), say.REQUIRED_VALUE) for i in np.flatnonzero(blank.to_numpy())]
 
     if spec.kind in (int, float):
         values = _numbers(raw, blank, spec, bad)
@@ -128,19 +129,14 @@ def _validate_column(raw: pd.Series, spec: ColumnSpec, file: str, rows: np.ndarr
             wrong = ~blank & ~text.isin(allowed)
             expected = ", ".join(allowed)
             for i in np.flatnonzero(wrong.to_numpy()):
-                bad.append((int(i), f"expected one of {expected} (got {shown(raw.iloc[i])})"))
+                bad.append((int(i), say.one_of(expected, say.got(raw.iloc[i]))))
         if spec.pattern is not None:
             wrong = ~blank & ~text.str.fullmatch(spec.pattern).fillna(False).astype(bool)
             for i in np.flatnonzero(wrong.to_numpy()):
-                bad.append(
-                    (
-                        int(i),
-                        f"expected an identifier of letters, digits, _ . : - (got {shown(raw.iloc[i])})",
-                    )
-                )
+                bad.append((int(i), say.identifier(say.got(raw.iloc[i]))))
         if spec.max_length is not None:
             for i in np.flatnonzero((~blank & (text.str.len() > spec.max_length)).to_numpy()):
-                bad.append((int(i), f"expected at most {spec.max_length} characters"))
+                bad.append((int(i), say.too_long(spec.max_length)))
     bad.sort()
     problems = [
         row_problem(file, int(rows[i]), spec.name, msg) for i, msg in bad[:MAX_PROBLEMS_PER_COLUMN]
@@ -182,7 +178,7 @@ def _dates(raw: pd.Series, blank: pd.Series, bad: list[tuple[int, str]]) -> pd.S
         calendar = raw.astype(str).str.strip().str.match(ISO_DATE).fillna(False).astype(bool)
         parsed = parsed.where(calendar.to_numpy() & (parsed.dt.year >= 1).to_numpy())
         for i in np.flatnonzero((parsed.isna() & ~blank).to_numpy()):
-            bad.append((int(i), f"expected a date as YYYY-MM-DD (got {shown(raw.iloc[i])})"))
+            bad.append((int(i), say.date(say.got(raw.iloc[i]))))
     dates: pd.Series = parsed.dt.date.where(~blank, None).astype(object)
     return dates
 
@@ -193,25 +189,27 @@ def _numbers(
     numeric = _cast_to_float(raw, blank)
     if numeric is None:  # some value is not a number: pandas finds which, row by row
         numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
-    noun = "a whole number" if spec.kind is int else "a number"
+    not_a_number = say.whole_number if spec.kind is int else say.number
     not_number = (numeric.isna() & ~blank) | ~np.isfinite(numeric.fillna(0.0))
     for i in np.flatnonzero(not_number.to_numpy()):
-        bad.append((int(i), f"expected {noun} (got {shown(raw.iloc[i])})"))
+        bad.append((int(i), not_a_number(say.got(raw.iloc[i]))))
     ok = ~blank & ~not_number
     if spec.kind is int:
         fractional = ok & (numeric != np.floor(numeric))
         for i in np.flatnonzero(fractional.to_numpy()):
-            bad.append((int(i), f"expected a whole number (got {shown(raw.iloc[i])})"))
+            bad.append((int(i), say.whole_number(say.got(raw.iloc[i]))))
     if spec.minimum is not None:
         low = ok & (numeric < spec.minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), f"must be ≥ {spec.minimum:g} (got {numeric.iloc[i]:g})"))
+            bad.append((int(i), say.at_least(f"{spec.minimum:g}", f" (got {numeric.iloc[i]:g})")))
     if spec.exclusive_minimum is not None:
         low = ok & (numeric <= spec.exclusive_minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), f"must be > {spec.exclusive_minimum:g} (got {numeric.iloc[i]:g})"))
+            bad.append(
+                (int(i), say.above(f"{spec.exclusive_minimum:g}", f" (got {numeric.iloc[i]:g})"))
+            )
     if spec.maximum is not None:
         high = ok & (numeric > spec.maximum)
         for i in np.flatnonzero(high.to_numpy()):
-            bad.append((int(i), f"must be ≤ {spec.maximum:g} (got {numeric.iloc[i]:g})"))
+            bad.append((int(i), say.at_most(f"{spec.maximum:g}", f" (got {numeric.iloc[i]:g})")))
     return numeric.where(ok)  # NaN where blank or bad: missing stays missing

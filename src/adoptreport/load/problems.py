@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_SHOWN_VALUE = 60
+# Past this many problems of one kind (rows of one column, one cross-reference), the rest are
+# counted rather than listed.
+MAX_LISTED = 20
 
 
 def shown(value: object) -> str:

@@ -76,51 +76,64 @@ def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
     return png
 
 
-def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
-    """Claimed score beside observed acceptance, on the matching kind and reweighted to the claim's own mix."""
+BENCHMARK_MEASURES = (
+    "claimed benchmark score",
+    "observed on the matching kind of work",
+    "reweighted to the benchmark's mix",
+)
+
+
+def _benchmark_rows(case: Case, findings: Findings) -> list[dict[str, Any]]:
+    """One row per plotted mark: each claim, and what the pilot observed against it."""
     names = case.vendors.tool_names()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for gap in findings.benchmark_gaps:
         label = f"{names[gap.claim.tool]} · {gap.claim.benchmark} ({gap.claim.source_grade.value})"
-        rows.append(
-            {
-                "claim": label,
-                "measure": "claimed benchmark score",
-                "value": gap.claim.score,
-                "low": None,
-                "high": None,
-            }
+        claimed, on_kind, on_mix = BENCHMARK_MEASURES
+        rows.append({"claim": label, "measure": claimed, "value": gap.claim.score})
+        rows[-1].update(low=None, high=None)
+        observed = ((on_kind, gap.scope_cell), (on_mix, gap.mix))
+        for measure, source in observed:
+            if source is not None:
+                a = source.acceptance
+                rows.append(
+                    {
+                        "claim": label,
+                        "measure": measure,
+                        "value": a.point,
+                        "low": a.low,
+                        "high": a.high,
+                    }
+                )
+    return rows
+
+
+def _benchmark_alt_text(case: Case, findings: Findings) -> str:
+    names = case.vendors.tool_names()
+    parts = []
+    for gap in findings.benchmark_gaps:
+        text = (
+            f"{names[gap.claim.tool]} claims {fmt.score(gap.claim.score)} on {gap.claim.benchmark}"
         )
         if gap.scope_cell is not None:
-            a = gap.scope_cell.acceptance
-            rows.append(
-                {
-                    "claim": label,
-                    "measure": "observed on the matching kind of work",
-                    "value": a.point,
-                    "low": a.low,
-                    "high": a.high,
-                }
-            )
+            text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            a = gap.mix.acceptance
-            rows.append(
-                {
-                    "claim": label,
-                    "measure": "reweighted to the benchmark's mix",
-                    "value": a.point,
-                    "low": a.low,
-                    "high": a.high,
-                }
-            )
+            text += f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+        parts.append(text)
+    return (
+        "Claimed benchmark scores beside observed acceptance with intervals. "
+        + ". ".join(parts)
+        + "."
+    )
+
+
+def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
+    """Claimed score beside observed acceptance, on the matching kind and reweighted to the claim's own mix."""
+    rows = _benchmark_rows(case, findings)
     if not rows:
         return None
     data = pd.DataFrame(rows)
-    order = [
-        "claimed benchmark score",
-        "observed on the matching kind of work",
-        "reweighted to the benchmark's mix",
-    ]
+    order = list(BENCHMARK_MEASURES)
     y = alt.Y("claim:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
     x_scale = alt.Scale(domain=[0, 1])
     colour = alt.Color(
@@ -159,28 +172,11 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
     )
     chart = (bars + points).properties(width=400, height=alt.Step(14)).configure(**CONFIG)
     spec = chart.to_dict()
-    parts = []
-    for gap in findings.benchmark_gaps:
-        text = (
-            f"{names[gap.claim.tool]} claims {fmt.score(gap.claim.score)} on {gap.claim.benchmark}"
-        )
-        if gap.scope_cell is not None:
-            text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
-        if gap.mix is not None:
-            text += (
-                f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
-            )
-        parts.append(text)
-    alt_text = (
-        "Claimed benchmark scores beside observed acceptance with intervals. "
-        + ". ".join(parts)
-        + "."
-    )
     return Chart(
         "benchmark_vs_observed",
         "Claimed score and observed acceptance",
         to_svg(spec),
-        alt_text,
+        _benchmark_alt_text(case, findings),
         spec,
     )
 
@@ -257,7 +253,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
     chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
     spec = chart.to_dict()
     alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
-        f"{t.team}: {fmt.hours_interval(t.freed_hours)}." for t in teams
+        f"{t.team}: {fmt.hours_interval(t.freed_hours).text}." for t in teams
     )
     return Chart("hours_by_team", "Hours freed per week by team", to_svg(spec), alt_text, spec)
 

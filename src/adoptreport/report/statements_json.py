@@ -16,8 +16,8 @@ from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
-from adoptreport.report.view import printed_statements
 from adoptreport.statements import Section, Statement
+from adoptreport.statements.audiences import printed_statements
 from adoptreport.statements.model import Number, StatementKind, Unit
 
 FORMAT = "adoptreport.statements/1"

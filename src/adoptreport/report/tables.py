@@ -16,7 +16,7 @@ from adoptreport.analysis.cost import ToolCost
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models.folder import Case
-from adoptreport.report.render import write_atomically
+from adoptreport.report.files import write_atomically
 from adoptreport.statements.formatting import money_each_number, money_number, percent_number
 from adoptreport.text import visible_controls
 

@@ -11,6 +11,7 @@ from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import VendorFindings
 from adoptreport.analysis.procurement.gates import GateStatus
 from adoptreport.models.folder import Case
+from adoptreport.report.cells import Cell, Paragraph, figure, number_cell, paragraph
 from adoptreport.statements import Statement
 from adoptreport.statements.formatting import NOT_MEASURED
 from adoptreport.statements.model import Number
@@ -31,22 +32,6 @@ STATUS_WORDS = {
     GateStatus.FAIL: "excluded",
     GateStatus.UNVERIFIED: "unverified",
 }
-
-
-@dataclass(frozen=True)
-class Cell:
-    main: str
-    detail: str = ""
-    badge_class: str = ""  # a badge when set
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One statement as the template prints it (shared with view.py)."""
-
-    id: str
-    text: str
-    kind: str
 
 
 @dataclass(frozen=True)
@@ -96,23 +81,6 @@ class ProcurementView:
     pages: tuple[VendorPage, ...]
 
 
-def paragraph(s: Statement) -> Paragraph:
-    return Paragraph(s.id, s.text, s.kind.value)
-
-
-def split_number(statement: Statement | None, name: str) -> Cell:
-    """A statement's number split into point and interval; 'not measured' when absent."""
-    number = next((n for n in statement.numbers if n.name == name), None) if statement else None
-    if number is None:
-        return Cell(NOT_MEASURED)
-    main, _, detail = number.text.partition(" (")
-    return Cell(main, f"({detail}" if detail else "")
-
-
-def _text(statement: Statement | None, name: str) -> str:
-    return split_number(statement, name).main
-
-
 class _Statements:
     def __init__(self, statements: tuple[Statement, ...]) -> None:
         self.by_id = {s.id: s for s in statements}
@@ -136,31 +104,32 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
     tool = vendor.fit.tool.tool if vendor.fit.tool else None
     if vendor.rank is not None:
         fit_cell = Cell(
-            _text(fit, "fit_score"), f"rank {_text(fit, 'rank')} of {_text(fit, 'vendors_ranked')}"
+            figure(fit, "fit_score"),
+            f"rank {figure(fit, 'rank')} of {figure(fit, 'vendors_ranked')}",
         )
     else:
         fit_cell = Cell("not ranked", "excluded" if vendor.excluded else NOT_MEASURED)
     claim = vendor.top_claim
     claim_cell = Cell(NOT_MEASURED)
     if claim is not None:
-        score = _text(s.get(f"benchmark.{claim.id}.claim"), "claimed_score")
+        score = figure(s.get(f"benchmark.{claim.id}.claim"), "claimed_score")
         claim_cell = Cell(score, f"{claim.benchmark}, {claim.source_grade.value} source")
     cost = s.get(f"cost.{tool}") if tool else None
     context = s.get(f"vendor.{vendor.vendor}.context")
     context_cell = (
         Cell(
-            f"{_text(context, 'codebases_fitting_whole')} of {_text(context, 'codebases')} whole",
-            f"window {_text(context, 'context_window')}",
+            f"{figure(context, 'codebases_fitting_whole')} of {figure(context, 'codebases')} whole",
+            f"window {figure(context, 'context_window')}",
         )
-        if context is not None and any(n.name == "context_window" for n in context.numbers)
+        if context is not None and context.number("context_window") is not None
         else Cell(NOT_MEASURED)
     )
     names = {t.tool: t.name for t in findings.tools}
     tool_note = f"with {names.get(tool, tool)}" if tool else ""
-    acceptance = split_number(fit, "mix_acceptance")
-    saved = split_number(fit, "mix_saved_fraction")
+    acceptance = number_cell(fit, "mix_acceptance")
+    saved = number_cell(fit, "mix_saved_fraction")
     hallucination = (
-        split_number(s.get(f"hallucinations.{tool}"), "hallucinations_per_attempt")
+        number_cell(s.get(f"hallucinations.{tool}"), "hallucinations_per_attempt")
         if tool
         else Cell(NOT_MEASURED)
     )
@@ -171,7 +140,7 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
         Cell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
         saved,
         claim_cell,
-        Cell(_text(cost, "annual_seat_cost"), "a year") if cost else Cell(NOT_MEASURED),
+        Cell(figure(cost, "annual_seat_cost"), "a year") if cost else Cell(NOT_MEASURED),
         context_cell,
         hallucination,
     )
@@ -202,7 +171,7 @@ def _fit_rows(
 ) -> tuple[GridRow, ...]:
     rows = []
     for requirement in case.requirements.should:
-        weight = _text(s.get(f"procurement.weight.{requirement.id}"), "weight")
+        weight = figure(s.get(f"procurement.weight.{requirement.id}"), "weight")
         cells = []
         for vendor in vendors:
             item = next(i for i in vendor.fit.items if i.id == requirement.id)
@@ -214,14 +183,14 @@ def _fit_rows(
         ("Measured net time saved", "mix_saved_fraction"),
     )
     for label, name in measured:
-        values = tuple(split_number(s.get(f"vendor.{v.vendor}.fit"), name) for v in vendors)
+        values = tuple(number_cell(s.get(f"vendor.{v.vendor}.fit"), name) for v in vendors)
         rows.append(GridRow(label, "across our work mix", values))
     rows.append(
         GridRow(
             "Weighted fit",
             "0 to 1",
             tuple(
-                split_number(s.get(f"vendor.{v.vendor}.fit"), "fit_score")
+                number_cell(s.get(f"vendor.{v.vendor}.fit"), "fit_score")
                 if v.rank
                 else Cell("not ranked")
                 for v in vendors
@@ -241,12 +210,12 @@ def _context_rows(
         for vendor in vendors:
             statement = s.get(f"vendor.{vendor.vendor}.context.{codebase.name}")
             fit = next(f for f in vendor.context if f.codebase.name == codebase.name)
-            size_cell = split_number(statement, "codebase_tokens")
+            size_cell = number_cell(statement, "codebase_tokens")
             size = f"{size_cell.main} {size_cell.detail}".strip()
             if fit.fit.value == "partly":
                 cells.append(
                     Cell(
-                        f"holds {_text(statement, 'share_of_codebase_in_window')}",
+                        f"holds {figure(statement, 'share_of_codebase_in_window')}",
                         "",
                         "verdict-assist",
                     )
@@ -277,9 +246,9 @@ def _page(vendor: VendorFindings, case: Case, findings: Findings, s: _Statements
                         names[tool.tool],
                         kind,
                         (
-                            split_number(statement, "hallucinations_per_attempt"),
-                            Cell(_text(statement, "incidents")),
-                            Cell(_text(statement, "attempts_with_count")),
+                            number_cell(statement, "hallucinations_per_attempt"),
+                            Cell(figure(statement, "incidents")),
+                            Cell(figure(statement, "attempts_with_count")),
                         ),
                     )
                 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.analysis.evidence import RecordRef
 from adoptreport.analysis.findings import Findings, KindVerdict
 from adoptreport.analysis.pilot import Cell
@@ -12,17 +13,21 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.benchmarks import benchmark_statements
 from adoptreport.statements.catalogue import state
+from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, per_attempt, proportion, share
+from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
 from adoptreport.statements.procurement import procurement_statements
 from adoptreport.statements.workforce import assumption_statements, workforce_statements
 
 DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)  # not in the board's cut
 
 
-def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
-    """Every statement of the report, in reading order within each section."""
+def build_statements(
+    case: Case, findings: Findings, diff: PeriodDiff | None = None
+) -> tuple[Statement, ...]:
+    """Every statement of the report, in reading order within each section; with `diff`,
+    the changes since the previous period last."""
     names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
     statements = benchmark_statements(case, findings)
@@ -38,6 +43,8 @@ def build_statements(case: Case, findings: Findings) -> tuple[Statement, ...]:
     statements += cost_statements(case, findings)
     statements += procurement_statements(case, findings)
     statements += _methodology(case, findings)
+    if diff is not None:
+        statements += change_statements(diff)
     return tuple(statements)
 
 
@@ -186,12 +193,11 @@ def _review(findings: Findings, case: Case) -> list[Statement]:
                     StatementKind.FINDING,
                     "review",
                     {
-                        "review": Number(
+                        "review": with_interval(
                             "review_minutes_per_accepted",
-                            review.point,
                             Unit.MINUTES,
-                            fmt.minutes_interval(review),
                             review,
+                            fmt.minutes_interval(review),
                         ),
                         "rework": proportion(
                             "rework_share_of_accepted", tool.rework_share_of_merged

@@ -357,6 +357,17 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     return text if template.startswith("{") else text[0].upper() + text[1:]
 
 
+# A verdict sentence opens with its subject and verdict ("Legacy change: do not automate. "),
+# which a table shows in columns of its own: that opening is the statement's typed lead.
+LEAD = re.compile(r"^\{(?:kind|id)\}: (?:\{verdict\}|[a-z ]+)\. ")
+
+
+def lead(key: str, words: dict[str, str]) -> str:
+    """The filled lead of sentence `key`, or "" when it opens without one."""
+    opening = LEAD.match(SENTENCES[key])
+    return opening.group(0).format(**words) if opening else ""
+
+
 def state(
     id: str,
     section: Section,
@@ -369,4 +380,6 @@ def state(
 ) -> Statement:
     """A statement worded by sentence `key`, carrying exactly the numbers it prints."""
     text = say(key, numbers, words)
-    return Statement(id, section, kind, audiences, text, tuple(numbers.values()), evidence)
+    return Statement(
+        id, section, kind, audiences, text, tuple(numbers.values()), evidence, lead(key, words)
+    )

@@ -7,7 +7,7 @@ from adoptreport.analysis.evidence import Evidence, RecordRef
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, proportion
+from adoptreport.statements.numbers import counted, proportion, with_interval
 
 NOT_IN_CASE = "not in the case"
 DETECTED = {
@@ -131,11 +131,10 @@ def _change_numbers(name: str, change: RateChange, unit: Unit) -> dict[str, Numb
     return {
         f"old_{name}": proportion(f"old_{name}", change.old, unit),
         f"new_{name}": proportion(f"new_{name}", change.new, unit),
-        f"{name}_change": Number(
+        f"{name}_change": with_interval(
             f"{name}_change",
-            change.difference.point,
             Unit.PERCENTAGE_POINTS,
-            fmt.points_interval(change.difference),
             change.difference,
+            fmt.points_interval(change.difference),
         ),
     }

@@ -11,7 +11,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, proportion
+from adoptreport.statements.numbers import counted, proportion, with_interval
 
 COST_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
 
@@ -52,8 +52,8 @@ def _money(name: str, value: float, currency: str) -> Number:
 
 
 def _money_range(name: str, interval: Interval, currency: str) -> Number:
-    return Number(
-        name, interval.point, Unit.MONEY_PER_YEAR, fmt.money_interval(interval, currency), interval
+    return with_interval(
+        name, Unit.MONEY_PER_YEAR, interval, fmt.money_interval(interval, currency)
     )
 
 
@@ -143,12 +143,11 @@ def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[S
     out = []
     if change is not None and change.tokens is not None:
         numbers = {
-            "tokens": Number(
+            "tokens": with_interval(
                 "token_cost_per_merged_change",
-                change.tokens.point,
                 Unit.MONEY_PER_CHANGE,
-                fmt.money_each_interval(change.tokens, currency),
                 change.tokens,
+                fmt.money_each_interval(change.tokens, currency),
             ),
             "attempts": counted("attempts_with_token_counts", change.token_attempts),
         }
@@ -191,22 +190,20 @@ def _hours_per_change(
     cost: ToolCost, change: ChangeCost, name: str, case: Case, findings: Findings
 ) -> Statement:
     numbers = {
-        "hours": Number(
+        "hours": with_interval(
             "engineer_hours_per_merged_change",
-            change.engineer_hours.point,
             Unit.HOURS_PER_CHANGE,
-            fmt.hours_each_interval(change.engineer_hours),
             change.engineer_hours,
+            fmt.hours_each_interval(change.engineer_hours),
         )
     }
     words = {"tool": name}
     if change.engineer_cost is not None:
-        numbers["engineer_cost"] = Number(
+        numbers["engineer_cost"] = with_interval(
             "engineer_cost_per_merged_change",
-            change.engineer_cost.point,
             Unit.MONEY_PER_CHANGE,
-            fmt.money_each_interval(change.engineer_cost, case.case.currency),
             change.engineer_cost,
+            fmt.money_each_interval(change.engineer_cost, case.case.currency),
         )
         key = "per_change_hours"
     else:

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from adoptreport.analysis.stats import Interval
 
 NOT_MEASURED = "not measured"
+
+
+class Printed(NamedTuple):
+    """A figure and what stands in brackets after it: '62%' and '90% CI 51–72%'."""
+
+    figure: str
+    spread: str = ""
+
+    @property
+    def text(self) -> str:
+        return f"{self.figure} ({self.spread})" if self.spread else self.figure
 
 
 def percent_number(value: float) -> float:
@@ -28,11 +40,11 @@ def level(interval: Interval) -> str:
     return f"{interval.level * 100:g}% CI"
 
 
-def percent_interval(interval: Interval) -> str:
+def percent_interval(interval: Interval) -> Printed:
     """'62% (90% CI 51–72%)'; with a negative end, '−15% (90% CI −28% to −2.5%)'."""
     low, high = percent(interval.low), percent(interval.high)
     span = f"{low} to {high}" if interval.low < 0 else f"{low.rstrip('%')}–{high}"
-    return f"{percent(interval.point)} ({level(interval)} {span})"
+    return Printed(percent(interval.point), f"{level(interval)} {span}")
 
 
 def score(value: float) -> str:
@@ -44,17 +56,17 @@ def minutes(value: float) -> str:
     return f"{value:.0f} min".replace("-", "−")
 
 
-def _span_of(interval: Interval, spec: str, unit: str = "") -> str:
+def _span_of(interval: Interval, spec: str, unit: str = "") -> Printed:
     """'<point><unit> (<level> <low>–<high>)', each end formatted with `spec`."""
     point, low, high = (format(v, spec) for v in (interval.point, interval.low, interval.high))
-    return f"{point}{unit} ({level(interval)} {low}–{high})"
+    return Printed(f"{point}{unit}", f"{level(interval)} {low}–{high}")
 
 
-def minutes_interval(interval: Interval) -> str:
+def minutes_interval(interval: Interval) -> Printed:
     return _span_of(interval, ".0f", " min")
 
 
-def rate_interval(interval: Interval) -> str:
+def rate_interval(interval: Interval) -> Printed:
     """Incidents per attempt: '0.42 (90% CI 0.35–0.50)'."""
     return _span_of(interval, ".2f")
 
@@ -72,7 +84,7 @@ def hours(value: float) -> str:
     return f"{value:,.0f} h".replace("-", "−")
 
 
-def hours_interval(interval: Interval) -> str:
+def hours_interval(interval: Interval) -> Printed:
     """'378 h a week (90% CI 218–514)'."""
     return _span_of(interval, ",.0f", " h")
 
@@ -81,7 +93,7 @@ def fte(value: float) -> str:
     return f"{value:,.1f} FTE"
 
 
-def fte_interval(interval: Interval) -> str:
+def fte_interval(interval: Interval) -> Printed:
     return _span_of(interval, ",.1f", " FTE")
 
 
@@ -95,16 +107,16 @@ def money(value: float, currency: str) -> str:
     return f"{currency} {money_number(value):,.0f}".replace("-", "−")
 
 
-def _money_range(interval: Interval, currency: str, amount: Callable[[float, str], str]) -> str:
+def _money_range(interval: Interval, currency: str, amount: Callable[[float, str], str]) -> Printed:
     """The currency once, at the point; ends joined by '–', or ' to ' when one is negative."""
     low, high = (
         amount(x, currency).removeprefix(f"{currency} ") for x in (interval.low, interval.high)
     )
     span = f"{low} to {high}" if interval.low < 0 else f"{low}–{high}"
-    return f"{amount(interval.point, currency)} ({level(interval)} {span})"
+    return Printed(amount(interval.point, currency), f"{level(interval)} {span}")
 
 
-def money_interval(interval: Interval, currency: str) -> str:
+def money_interval(interval: Interval, currency: str) -> Printed:
     """'EUR 124,000 (90% CI 101,000–149,000)'."""
     return _money_range(interval, currency, money)
 
@@ -121,12 +133,12 @@ def money_each(value: float, currency: str) -> str:
     return f"{currency} {text}".replace("-", "−")
 
 
-def money_each_interval(interval: Interval, currency: str) -> str:
+def money_each_interval(interval: Interval, currency: str) -> Printed:
     """'EUR 20.32 (90% CI 17.00–24.34)'."""
     return _money_range(interval, currency, money_each)
 
 
-def hours_each_interval(interval: Interval) -> str:
+def hours_each_interval(interval: Interval) -> Printed:
     """Hours of one piece of work, to a tenth: '3.5 h (90% CI 2.9–4.1)'."""
     return _span_of(interval, ",.1f", " h")
 
@@ -140,10 +152,10 @@ def tokens(value: float) -> str:
     return f"{value:,.0f} tokens"
 
 
-def tokens_estimate(interval: Interval) -> str:
+def tokens_estimate(interval: Interval) -> Printed:
     """'180,000 tokens (estimated 144,000–240,000)': a size converted from bytes."""
     low, point, high = (round(v, -3) for v in (interval.low, interval.point, interval.high))
-    return f"{point:,.0f} tokens (estimated {low:,.0f}–{high:,.0f})"
+    return Printed(f"{point:,.0f} tokens", f"estimated {low:,.0f}–{high:,.0f}")
 
 
 def money_per_month(value: float, currency: str) -> str:
@@ -155,11 +167,11 @@ def fit_score(value: float) -> str:
     return f"{value:.2f}"
 
 
-def ratio_interval(interval: Interval) -> str:
+def ratio_interval(interval: Interval) -> Printed:
     """A rate ratio: '1.20 (90% CI 0.88–1.66)'; an unbounded end reads 'no upper limit'."""
     high = "no upper limit" if interval.high == float("inf") else f"{interval.high:.2f}"
     point = "unbounded" if interval.point == float("inf") else f"{interval.point:.2f}"
-    return f"{point} ({level(interval)} {interval.low:.2f}–{high})"
+    return Printed(point, f"{level(interval)} {interval.low:.2f}–{high}")
 
 
 def signed_points(value: float) -> str:
@@ -169,7 +181,7 @@ def signed_points(value: float) -> str:
     return text.replace("-", "−").replace("+0", "0") if number == 0 else text.replace("-", "−")
 
 
-def points_interval(interval: Interval) -> str:
+def points_interval(interval: Interval) -> Printed:
     """'+12 points (90% CI 3 to 21)': a difference of proportions, new minus old."""
     low, high = (signed_points(v).lstrip("+") for v in (interval.low, interval.high))
-    return f"{signed_points(interval.point)} points ({level(interval)} {low} to {high})"
+    return Printed(f"{signed_points(interval.point)} points", f"{level(interval)} {low} to {high}")

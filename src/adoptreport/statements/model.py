@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from adoptreport.analysis.evidence import Evidence
@@ -58,15 +58,36 @@ class Unit(StrEnum):
 
 @dataclass(frozen=True)
 class Number:
+    """A figure as a statement prints it.
+
+    `text` is exactly what is printed; `figure` and `spread` are its two typed parts — the
+    point ("48%") and what stands in brackets after it ("90% CI 40–56%"), "" when nothing
+    does — so a table can lay them out in two lines without taking the text apart.
+    """
+
     name: str
     value: float
     unit: Unit
-    text: str  # exactly as printed
+    text: str
     interval: Interval | None = None
+    figure: str = field(default="", compare=False)
+    spread: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.figure:
+            object.__setattr__(self, "figure", self.text)
+        elif self.text != (f"{self.figure} ({self.spread})" if self.spread else self.figure):
+            raise ValueError(f"{self.name}: {self.text!r} is not its figure and spread")
 
 
 @dataclass(frozen=True)
 class Statement:
+    """One sentence of the report, with the numbers it prints and the evidence behind them.
+
+    `lead` is the opening a table shows in columns of its own ("Legacy change: do not
+    automate. "), "" when the sentence has none; `body` is the rest.
+    """
+
     id: str
     section: Section
     kind: StatementKind
@@ -74,3 +95,16 @@ class Statement:
     text: str
     numbers: tuple[Number, ...]
     evidence: tuple[Evidence, ...]
+    lead: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.text.startswith(self.lead):
+            raise ValueError(f"{self.id}: the lead {self.lead!r} does not open the text")
+
+    @property
+    def body(self) -> str:
+        return self.text[len(self.lead) :]
+
+    def number(self, name: str) -> Number | None:
+        """The number called `name`, or None when the statement does not print one."""
+        return next((n for n in self.numbers if n.name == name), None)

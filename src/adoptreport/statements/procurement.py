@@ -24,7 +24,7 @@ from adoptreport.models.folder import Case
 from adoptreport.models.requirements import Attribute, Requirement
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.model import Number, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, proportion, share
+from adoptreport.statements.numbers import counted, proportion, share, with_interval
 from adoptreport.statements.vendor_claims import (
     Values,
     Words,
@@ -251,10 +251,9 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
 
 def _size(codebase: CodebaseSize) -> Number:
     tokens = codebase.tokens
-    text = fmt.tokens_estimate(tokens) if codebase.estimated else fmt.tokens(tokens.point)
-    return Number(
-        "codebase_tokens", tokens.point, Unit.TOKENS, text, tokens if codebase.estimated else None
-    )
+    if codebase.estimated:
+        return with_interval("codebase_tokens", Unit.TOKENS, tokens, fmt.tokens_estimate(tokens))
+    return Number("codebase_tokens", tokens.point, Unit.TOKENS, fmt.tokens(tokens.point))
 
 
 def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> list[Statement]:

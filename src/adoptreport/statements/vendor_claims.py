@@ -11,7 +11,7 @@ from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, per_attempt, share
+from adoptreport.statements.numbers import counted, per_attempt, share, with_interval
 
 PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
 Values = dict[str, Number]
@@ -176,4 +176,4 @@ def _tested(
 
 
 def _rate_ratio(name: str, ratio: Interval) -> Number:
-    return Number(name, ratio.point, Unit.RATE_RATIO, fmt.ratio_interval(ratio), ratio)
+    return with_interval(name, Unit.RATE_RATIO, ratio, fmt.ratio_interval(ratio))

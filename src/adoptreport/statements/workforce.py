@@ -12,7 +12,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import fte_number, hours_number, proportion, share
+from adoptreport.statements.numbers import fte_number, hours_number, printed, proportion, share
 
 DETAIL = (Audience.FINANCE, Audience.FULL)
 OPTION_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
@@ -20,7 +20,7 @@ OPTION_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
 
 def _fte_hours(name: str, fte: float, hours: float) -> Number:
     """'9.4 FTE (378 h)': one scenario cell."""
-    return Number(f"{name}_fte", fte, Unit.FTE, f"{fmt.fte(fte)} ({fmt.hours(hours)})")
+    return printed(f"{name}_fte", fte, Unit.FTE, fmt.Printed(fmt.fte(fte), fmt.hours(hours)))
 
 
 def workforce_statements(case: Case, findings: Findings) -> list[Statement]:

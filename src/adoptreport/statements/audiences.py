@@ -1,0 +1,50 @@
+"""Which statements each audience's report prints: sections, the short form, the headline."""
+
+from __future__ import annotations
+
+from adoptreport.analysis.findings import Findings
+from adoptreport.models import Audience
+from adoptreport.statements.model import Statement
+
+# Which sections each audience gets, in order: the one place that decides it. Within a
+# section, a statement shows only to the audiences it names (the per-cell table, for
+# instance, is detail the board's verdict map already carries).
+# fmt: off
+SECTIONS: dict[Audience, tuple[str, ...]] = {
+    Audience.BOARD: ("cover", "summary", "changes", "benchmark", "verdicts", "review",
+                     "workforce", "assumptions", "methodology", "ledger"),
+    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "changes",
+                           "benchmark", "verdicts", "review", "cost", "methodology", "ledger"),
+    Audience.FINANCE: ("cover", "summary", "changes", "workforce", "assumptions", "cost",
+                       "verdicts", "methodology", "ledger"),
+    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "review", "vendors",
+                    "vendor_pages", "workforce", "assumptions", "cost", "claims", "methodology",
+                    "ledger"),
+}
+# fmt: on
+# Audiences that get the short form: each benchmark claim in the chart rather than in prose,
+# the methodology's essentials, and the ledger as a compact two-column list. The claims review
+# (a draft deck on trial) is for whoever writes the deck, so it stays out of the board's cut.
+BRIEF: frozenset[Audience] = frozenset({Audience.BOARD})
+
+
+def headline_ids(findings: Findings) -> tuple[str, ...]:
+    """The statements the summary quotes about the headline benchmark claim."""
+    if findings.headline is None:
+        return ()
+    claim = findings.headline.claim
+    parts = tuple(f"benchmark.{claim.id}.{part}" for part in ("claim", "scope", "mix"))
+    return (*parts, f"benchmark.scope.{claim.scope}.meaning")
+
+
+def printed_statements(
+    findings: Findings, statements: tuple[Statement, ...], audience: Audience
+) -> tuple[Statement, ...]:
+    """The statements an audience's report prints (or plots): its evidence ledger."""
+    shown = set(SECTIONS[audience])
+    quoted = set(headline_ids(findings))
+    return tuple(
+        s
+        for s in statements
+        if audience in s.audiences and (s.section.value in shown or s.id in quoted)
+    )
