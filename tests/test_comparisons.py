@@ -10,12 +10,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+import yaml
 from statsmodels.stats.contingency_tables import StratifiedTable
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import NormalIndPower
 
 from adoptreport import api
 from adoptreport.analysis.evidence import RecordRef, RowRanges
+from adoptreport.analysis.findings import analyse
 from adoptreport.analysis.multiplicity import correct_decisions
 from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.procurement.hallucination import (
@@ -36,8 +38,11 @@ from adoptreport.analysis.stats import (
     z_score,
 )
 from adoptreport.analysis.verdicts import Verdict, decide
+from adoptreport.analysis.workforce import Basis
+from adoptreport.load.problems import CaseError
 from adoptreport.models import Policy
 from adoptreport.models.vendors import HallucinationClaim
+from adoptreport.statements.build import build_statements
 from tests.conftest import DEFAULT_CASE, collapse
 
 
@@ -256,7 +261,9 @@ def test_default_case_headline_is_one_option_with_a_joint_interval(
     assert (freed.low, freed.point, freed.high) == pytest.approx((low, point, high), abs=1e-9)
     assert freed.low > low_ends  # joint, not a sum of interval ends
     sentence = collapse(next(s.text for s in report.statements if s.id == "workforce.total"))
-    assert sentence.startswith("With Brightline Dev and 80% of engineers using it")
+    assert sentence.startswith(
+        "With Brightline Dev (the procurement leader) and 80% of engineers using it"
+    )
     assert f"{freed.point:,.0f} h (90% CI {freed.low:,.0f}–{freed.high:,.0f})" in sentence
     assert sentence in text
 
@@ -372,3 +379,37 @@ def test_a_change_from_one_attempt_is_never_detectable() -> None:
     change = _acceptance(three, one, 0.9, 15)
     assert change.difference is not None and change.difference.low > 0
     assert not change.enough
+
+
+def test_a_declared_portfolio_named_by_the_plan_heads_the_figures(case_copy: Path) -> None:
+    case = yaml.safe_load((case_copy / "case.yaml").read_text(encoding="utf-8"))
+    case["portfolios"] = [
+        {"id": "apex-pair", "name": "Apex pair", "tools": ["apex-coder-5", "apex-coder-4"]}
+    ]
+    case["plan"] = {"tool": "apex-pair"}
+    (case_copy / "case.yaml").write_text(yaml.safe_dump(case), encoding="utf-8")
+    loaded = api.validate(case_copy)
+    findings = analyse(loaded)
+    work = findings.workforce
+    assert work.headline is not None and work.headline.portfolio
+    assert work.headline_basis is Basis.PLAN
+    # Each kind uses the pair's better tool: tests and docs from Apex Coder 4 (50% saved).
+    by_kind = {s.kind: s for s in work.support}
+    assert by_kind["tests_and_docs"].tool == "apex-coder-4"
+    assert by_kind["small_feature"].tool == "apex-coder-5"
+    statements = {s.id: s for s in build_statements(loaded, findings)}
+    assert statements["workforce.total"].text.startswith("With Apex pair (the plan's choice)")
+
+
+def test_an_unknown_plan_tool_or_claim_kind_is_refused(case_copy: Path) -> None:
+    case = yaml.safe_load((case_copy / "case.yaml").read_text(encoding="utf-8"))
+    case["plan"] = {"tool": "nobody"}
+    (case_copy / "case.yaml").write_text(yaml.safe_dump(case), encoding="utf-8")
+    benchmarks = yaml.safe_load((case_copy / "benchmarks.yaml").read_text(encoding="utf-8"))
+    benchmarks["claims"][0]["scope"] = {"isolated_bugfix": 194, "moon_landing": 3}
+    (case_copy / "benchmarks.yaml").write_text(yaml.safe_dump(benchmarks), encoding="utf-8")
+    with pytest.raises(CaseError) as caught:
+        api.validate(case_copy)
+    problems = [str(p) for p in caught.value.problems]
+    assert any("plan: tool: unknown tool or portfolio 'nobody'" in p for p in problems), problems
+    assert any("scope: unknown kind of work 'moon_landing'" in p for p in problems), problems

@@ -182,7 +182,7 @@ def _workforce(
         )
 
     options = tuple(hours(c) for c in choices)
-    headline, named = headline_option(options, case.case.plan.tool, leader)
+    headline, basis = headline_option(options, case.case.plan.tool, leader)
     if headline is None:  # nothing piloted: every kind's hours are unknown
         headline = hours(("none", "no tool", (), False))
     return WorkforceFindings(
@@ -195,7 +195,7 @@ def _workforce(
         fte,
         options,
         headline,
-        named,
+        basis,
     )
 
 

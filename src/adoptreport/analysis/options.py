@@ -13,6 +13,7 @@ from adoptreport.analysis.pilot import Cell, _cell_seed
 from adoptreport.analysis.stats import ratio_draws
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
 from adoptreport.analysis.workforce import (
+    Basis,
     OptionHours,
     Support,
     kind_support,
@@ -113,11 +114,12 @@ def option_hours(
 
 def headline_option(
     options: tuple[OptionHours, ...], named: str | None, leader: str | None
-) -> tuple[OptionHours | None, bool]:
-    """(the headline option, whether the case named it)."""
+) -> tuple[OptionHours | None, Basis]:
+    """The headline option and why: the case names it, else the procurement leader's tool,
+    else (no vendor ranked) the option freeing the most hours."""
     by_id = {o.option: o for o in options}
     if named is not None and named in by_id:
-        return by_id[named], True
+        return by_id[named], Basis.PLAN
     if leader is not None and leader in by_id:
-        return by_id[leader], False
-    return max(options, key=lambda o: o.total.freed_hours.point, default=None), False
+        return by_id[leader], Basis.LEADER
+    return max(options, key=lambda o: o.total.freed_hours.point, default=None), Basis.MOST

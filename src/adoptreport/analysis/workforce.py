@@ -24,6 +24,14 @@ from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models import Team
 
 
+class Basis(StrEnum):
+    """Why an option heads the workforce figures."""
+
+    PLAN = "the plan's choice"  # plan.tool in case.yaml
+    LEADER = "the procurement leader"  # the tool the first-ranked vendor is scored by
+    MOST = "the option freeing the most hours"  # no vendor ranked
+
+
 class Support(StrEnum):
     SUPPORTED = "supported"
     ZERO = "zero"  # decided: AI is not to be used for this kind
@@ -119,7 +127,7 @@ class WorkforceFindings:
     fte_hours_per_week: float
     options: tuple[OptionHours, ...] = ()
     headline: OptionHours | None = None
-    headline_named: bool = False  # named by plan.tool in case.yaml, else the procurement leader
+    headline_basis: Basis = Basis.LEADER
 
 
 def kind_support(

@@ -118,7 +118,9 @@ def _benchmark_alt_text(case: Case, findings: Findings) -> str:
         if gap.scope_cell is not None:
             text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            text += f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+            text += (
+                f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+            )
         parts.append(text)
     return (
         "Claimed benchmark scores beside observed acceptance with intervals. "

@@ -145,13 +145,14 @@ SENTENCES: dict[str, str] = {
     ),
     # Workforce and assumptions
     "workforce_total": (
-        "With {option} and {adoption} of engineers using it, the evidence supports freeing "
+        "With {option} ({basis}) and {adoption} of engineers using it, the evidence supports "
+        "freeing "
         "{hours} of engineering time a week, {fte} at {fte_hours} hours a week (a joint "
         "interval over kinds of work and teams); {unknown} of our engineering hours are in "
         "kinds of work with insufficient evidence for it and are not counted."
     ),
     "workforce_total_all_adopt": (
-        "With {option}, assuming every engineer uses it (no adoption rate is given), the "
+        "With {option} ({basis}), assuming every engineer uses it (no adoption rate is given), the "
         "evidence supports freeing {hours} of engineering time a week, {fte} at {fte_hours} "
         "hours a week (a joint interval over kinds of work and teams); {unknown} of our "
         "engineering hours are in kinds of work with insufficient evidence for it and are not "

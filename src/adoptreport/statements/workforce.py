@@ -6,7 +6,12 @@ from adoptreport.analysis.assumptions import AssumptionCheck, AssumptionVerdict,
 from adoptreport.analysis.evidence import Evidence, RecordRef
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
-from adoptreport.analysis.workforce import Hours, OptionHours, Scenario, Support
+from adoptreport.analysis.workforce import (
+    Hours,
+    OptionHours,
+    Scenario,
+    Support,
+)
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
@@ -55,7 +60,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
             StatementKind.FINDING,
             key,
             numbers,
-            {"option": option},
+            {"option": option, "basis": work.headline_basis.value},
             evidence,
         )
     ]
