@@ -413,3 +413,16 @@ def test_an_unknown_plan_tool_or_claim_kind_is_refused(case_copy: Path) -> None:
     problems = [str(p) for p in caught.value.problems]
     assert any("plan: tool: unknown tool or portfolio 'nobody'" in p for p in problems), problems
     assert any("scope: unknown kind of work 'moon_landing'" in p for p in problems), problems
+
+
+def test_blank_weekly_hours_are_reported_as_a_share_of_headcount(case_copy: Path) -> None:
+    workforce = pd.read_csv(case_copy / "workforce.csv", dtype=str, keep_default_na=False)
+    workforce.loc[workforce["team"] == "platform", "hours_legacy_change"] = ""
+    workforce.to_csv(case_copy / "workforce.csv", index=False)
+    loaded = api.validate(case_copy)
+    findings = analyse(loaded)
+    assert findings.workforce.total.unstated_headcount == 16
+    statements = {s.id: s for s in build_statements(loaded, findings)}
+    unstated = statements["workforce.unstated"]
+    assert unstated.numbers[0].value == pytest.approx(16 / 92)
+    assert "Teams holding 17% of our engineers leave" in unstated.text
