@@ -135,13 +135,17 @@ def tasks_to_decide(
     gap = abs(point - threshold)
     if gap < 1e-9 or spread <= 0:
         return None
-    # Start from the one-sided formula ((z_α/2 + z_β)·σ/δ)², which the two-sided power
-    # only ever exceeds, then step down while the power still holds.
+    # The one-sided formula ((z_α/2 + z_β)·σ/δ)² is enough (the two-sided power only ever
+    # exceeds it); power grows with n, so bisect below it for the smallest n that suffices.
     guess = (z_score(level) + float(special.ndtri(power))) * spread / gap
-    n = max(1, math.ceil(guess * guess - 1e-9))
-    while n > 1 and power_to_decide(n - 1, gap, spread, level) >= power:
-        n -= 1
-    return n
+    low, high = 0, max(1, math.ceil(guess * guess - 1e-9))
+    while high - low > 1:
+        middle = (low + high) // 2
+        if power_to_decide(middle, gap, spread, level) >= power:
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def minimum_detectable_effect(n: int, spread: float, level: float, power: float = 0.8) -> float:
