@@ -309,7 +309,7 @@ def test_default_case_apex_value_agrees_with_its_time_saved(
     assert max(ratios) == pytest.approx(min(ratios), rel=0.02)
     sentence = collapse(next(s.text for s in report.statements if s.id == "cost.apex-coder-5"))
     assert (
-        "legacy change and cross-service change (do not automate) are left out of its value"
+        "Legacy change and cross-service change, where the pilot ruled it out, are left out"
         in sentence
     )
     assert sentence in text

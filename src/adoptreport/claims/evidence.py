@@ -64,6 +64,7 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.MINUTES: (QuantityKind.MINUTES, 1.0),
     Unit.HOURS_PER_WEEK: (QuantityKind.MINUTES, 60.0),
     Unit.HOURS_PER_CHANGE: (QuantityKind.MINUTES, 60.0),
+    Unit.HOURS: (QuantityKind.MINUTES, 60.0),
     Unit.FTE: (QuantityKind.FTE, 1.0),
     Unit.MONEY_PER_YEAR: (QuantityKind.MONEY, 1.0),
     Unit.MONEY_PER_CHANGE: (QuantityKind.MONEY, 1.0),

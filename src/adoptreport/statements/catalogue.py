@@ -159,9 +159,9 @@ SENTENCES: dict[str, str] = {
         "counted."
     ),
     "workforce_option": (
-        "{option}: {hours} a week, {fte}, freed on the kinds of work where its own verdict is "
-        "automate with review or assist ({used}), where it saves {saved} of the time; "
-        "{unknown} of our engineering hours are in kinds with insufficient evidence for it."
+        "Bought alone, {option} is worth {hours} a week on the kinds of work its own "
+        "evidence puts it to use on, where it saves {saved} of the time; {unknown} of our "
+        "engineering hours are in kinds with insufficient evidence for it."
     ),
     "workforce_option_none": (
         "{option}: no kind of work has a verdict of automate with review or assist for it, so "
@@ -219,14 +219,15 @@ SENTENCES: dict[str, str] = {
     "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
     # Cost and value
     "cost_known": (
-        "{tool}: {seats} seats cost {seat_cost} a year at the stated price; where its verdict is "
-        "automate with review or assist it saves {saved} of the time, worth {value} a year at "
-        "loaded cost: a net value of {net} before token costs, which are not measured{excluded}."
+        "{tool}: {seats} seats cost {seat_cost} a year at the stated price; on the kinds of "
+        "work its own evidence puts it to use on it saves {saved} of the time, worth {value} a "
+        "year at loaded cost: a net value of {net} before token costs, which are not "
+        "measured.{excluded}"
     ),
     "cost_known_with_tokens": (
         "{tool}: {seats} seats cost {seat_cost} a year at the stated price and tokens about "
-        "{tokens}; where its verdict is automate with review or assist it saves {saved} of the "
-        "time, worth {value} a year at loaded cost: a net value of {net}{excluded}."
+        "{tokens}; on the kinds of work its own evidence puts it to use on it saves {saved} of "
+        "the time, worth {value} a year at loaded cost: a net value of {net}.{excluded}"
     ),
     "cost_unused": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year; no kind of work has "

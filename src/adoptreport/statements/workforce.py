@@ -17,7 +17,13 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import fte_number, hours_number, printed, proportion, share
+from adoptreport.statements.numbers import (
+    fte_number,
+    hours_number,
+    printed,
+    proportion,
+    share,
+)
 
 DETAIL = (Audience.FINANCE, Audience.FULL)
 OPTION_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
@@ -145,11 +151,9 @@ def _option(
     else:
         numbers = {
             "hours": hours_number("freed_hours_per_week", total.freed_hours),
-            "fte": fte_number("freed_fte", total.freed_fte),
             "saved": proportion("saved_share_of_used_hours", saved, Unit.HOURS_SHARE),
             "unknown": unknown,
         }
-        words["used"] = _listed([labels[k] for k in choice.used_kinds])
         key = "workforce_option"
     out = (
         []
