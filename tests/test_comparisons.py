@@ -309,8 +309,7 @@ def test_default_case_apex_value_agrees_with_its_time_saved(
     assert max(ratios) == pytest.approx(min(ratios), rel=0.02)
     sentence = collapse(next(s.text for s in report.statements if s.id == "cost.apex-coder-5"))
     assert (
-        "Legacy change and cross-service change, where the pilot ruled it out, are left out"
-        in sentence
+        "Legacy change and cross-service change, ruled out by the pilot, are left out." in sentence
     )
     assert sentence in text
 

@@ -219,15 +219,16 @@ SENTENCES: dict[str, str] = {
     "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
     # Cost and value
     "cost_known": (
-        "{tool}: {seats} seats cost {seat_cost} a year at the stated price; on the kinds of "
-        "work its own evidence puts it to use on it saves {saved} of the time, worth {value} a "
-        "year at loaded cost: a net value of {net} before token costs, which are not "
-        "measured.{excluded}"
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; where its own "
+        "evidence puts it to use "
+        "it saves {saved} of the time, worth {value} a year at loaded cost, a net value of "
+        "{net} before token costs, which are not measured.{excluded}"
     ),
     "cost_known_with_tokens": (
-        "{tool}: {seats} seats cost {seat_cost} a year at the stated price and tokens about "
-        "{tokens}; on the kinds of work its own evidence puts it to use on it saves {saved} of "
-        "the time, worth {value} a year at loaded cost: a net value of {net}.{excluded}"
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year and tokens about "
+        "{tokens}; where its own "
+        "evidence puts it to use it saves {saved} of the time, worth {value} a year at loaded "
+        "cost, a net value of {net}.{excluded}"
     ),
     "cost_unused": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year; no kind of work has "

@@ -107,13 +107,13 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
 
 
 def _excluded(kinds: list[str]) -> str:
-    """' Legacy change and cross-service change, where the pilot ruled it out, are left out
-    of its value.' — its own sentence, so the kinds are not read as where it saves time."""
+    """' Legacy change and cross-service change, ruled out by the pilot, are left out.' — its
+    own sentence, so the kinds are not read as where the tool saves time."""
     if not kinds:
         return ""
     listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
     verb = "is" if len(kinds) == 1 else "are"
-    return f" {listed[0].upper()}{listed[1:]}, where the pilot ruled it out, {verb} left out of its value."
+    return f" {listed[0].upper()}{listed[1:]}, ruled out by the pilot, {verb} left out."
 
 
 def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[Statement]:
