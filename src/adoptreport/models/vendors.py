@@ -53,6 +53,11 @@ class HallucinationClaim(InputModel):
     kind: HallucinationClaimKind
     value: Annotated[float, Field(ge=0.0)]
     baseline_tool: Identifier | None = None
+    hallucination_kinds: list[Identifier] | None = Field(
+        default=None,
+        description="The kinds of hallucination the claim is about (as pilot.csv names "
+        "them); blank = every kind.",
+    )
     text: Text
     source: Text
     source_date: dt.date | None = None
