@@ -17,8 +17,9 @@ SECTIONS: dict[Audience, tuple[str, ...]] = {
                            "vendor_pages", "changes", "benchmark", "verdicts", "review", "cost",
                            "methodology", "ledger"),
     Audience.FINANCE: ("cover", "decisions", "assumptions", "workforce", "cost", "changes",
-                       "summary", "verdicts", "methodology", "ledger"),
-    Audience.FULL: ("cover", "decisions", "summary", "changes", "benchmark", "verdicts", "review",
+                       "summary", "verdicts", "designs", "methodology", "ledger"),
+    Audience.FULL: ("cover", "decisions", "summary", "changes", "benchmark", "verdicts", "designs",
+                    "review",
                     "vendors", "vendor_pages", "workforce", "assumptions", "cost", "claims",
                     "methodology", "ledger"),
 }

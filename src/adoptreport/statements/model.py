@@ -23,6 +23,7 @@ class Section(StrEnum):
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
+    DESIGNS = "designs"  # AI arm against control arm, and paired tasks (analysis.arms)
     CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
     DECISIONS = "decisions"  # the page after the cover: what the reader is asked to decide
 
@@ -42,6 +43,7 @@ class Unit(StrEnum):
     PERCENTAGE_POINTS = "percentage points"
     MINUTES = "minutes"
     HOURS_PER_WEEK = "hours per week"
+    HOURS = "engineer hours"
     FTE = "full-time equivalents"
     MONEY_PER_YEAR = "currency per year"
     MONEY_PER_CHANGE = "currency per merged change"
@@ -55,7 +57,8 @@ class Unit(StrEnum):
     MONEY_PER_MONTH = "currency per month"
     FIT_SCORE = "weighted fit score (0 to 1)"
     RATE_RATIO = "rate ratio"
-    HOURS = "hours"
+    TIME_CHANGE = "change in total time (positive: slower)"
+    TIME_RATIO = "ratio of total times"
     HOURS_PER_ATTEMPT = "hours per attempt"
     MONEY_PER_HOUR = "currency per hour"
 
