@@ -96,6 +96,10 @@ def _kind_verdict(
     key = VERDICT_SENTENCES[decision.reason]
     if decision.reason is Reason.NOT_AFTER_CORRECTION:
         numbers["comparisons"] = counted("comparisons", comparisons)
+        if decision.more_tasks_needed is not None:
+            key += "_more"
+            numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
+            numbers["power"] = share("power", policy.power)
     elif decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
         numbers["acceptance"] = proportion("acceptance", cell.acceptance)
     else:

@@ -121,6 +121,12 @@ SENTENCES: dict[str, str] = {
         "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
         "clear after the Benjamini–Hochberg correction."
     ),
+    "verdict_after_correction_more": (
+        "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
+        "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
+        "clear after the Benjamini–Hochberg correction; about {more} more attempts would decide "
+        "it with {power} power if the true value equals the current estimate."
+    ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
         "{tool}; the policy asks for {more} more before giving a verdict."
