@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,9 @@ from adoptreport.analysis.diff import PeriodDiff, compare
 from adoptreport.analysis.findings import Findings, analyse
 from adoptreport.claims import ClaimsReview, check_text, claims_review
 from adoptreport.load.case import load_case
+from adoptreport.load.checks import DataCheck, as_problems, data_checks
 from adoptreport.load.previous import previous_case_folder
+from adoptreport.load.problems import CaseError, Problem
 from adoptreport.measure import RepoSize
 from adoptreport.measure import measure_repo as _measure_repo
 from adoptreport.models import (
@@ -77,6 +79,7 @@ class Report:
     format: OutputFormat = OutputFormat.PDF
     diff: PeriodDiff | None = None
     input_hash: str = ""
+    warnings: tuple[DataCheck, ...] = ()  # valid but implausible values (`validate` lists them)
 
     @property
     def pdf(self) -> bytes:
@@ -85,9 +88,25 @@ class Report:
         return self.content
 
 
-def validate(folder: Path | str) -> Case:
-    """Load and validate a case folder; raises `CaseError` with every problem."""
-    return load_case(folder)
+def validate(folder: Path | str, previous: Path | str | None = None, strict: bool = False) -> Case:
+    """Load and validate a case folder and its previous period, as `build` would; raises
+    `CaseError` with every problem (with `strict`, every warning too)."""
+    case = load_case(folder)
+    load_previous(case, previous)
+    if strict:
+        refuse_warnings(case)
+    return case
+
+
+def warnings(case: Case) -> tuple[DataCheck, ...]:
+    """Values that are valid but implausible: `file:row: field: warning: …`."""
+    return data_checks(case)
+
+
+def refuse_warnings(case: Case) -> None:
+    """`--strict`: every warning is an error."""
+    if found := data_checks(case):
+        raise CaseError(as_problems(found))
 
 
 def input_hash(case: Case, previous: Case | None = None) -> str:
@@ -109,9 +128,28 @@ def input_hash(case: Case, previous: Case | None = None) -> str:
 
 
 def load_previous(case: Case, previous: Path | str | None = None) -> Case | None:
-    """The previous period's case: `previous` if given (trusted), else what case.yaml names."""
+    """The previous period's case: `previous` if given (trusted), else what case.yaml names.
+
+    Its problems name its own files: `previous/pilot.csv:14: …` for a folder inside the case,
+    the path as given for one elsewhere.
+    """
     folder = Path(previous) if previous is not None else previous_case_folder(case)
-    return None if folder is None else load_case(folder)
+    if folder is None:
+        return None
+    try:
+        return load_case(folder)
+    except CaseError as error:
+        raise CaseError(_as_previous(error.problems, case.root, folder)) from None
+
+
+def _as_previous(problems: list[Problem], root: Path, folder: Path) -> list[Problem]:
+    try:
+        prefix = folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        prefix = str(folder)  # elsewhere: given on the command line, so named as given
+    return [
+        replace(p, file=prefix if p.file == str(folder) else f"{prefix}/{p.file}") for p in problems
+    ]
 
 
 def case_hash(folder: Path | str, previous: Path | str | None = None) -> str:
@@ -151,6 +189,7 @@ def build(
     charts_dir: Path | str | None = None,
     previous: Path | str | None = None,
     progress: Progress = _quiet,
+    strict: bool = False,
 ) -> Report:
     """Validate, analyse and render; the output appears at `output` whole or not at all.
 
@@ -163,6 +202,8 @@ def build(
     progress("load")
     case = load_case(folder)
     before = load_previous(case, previous)
+    if strict:
+        refuse_warnings(case)
     progress("analyse")
     findings = analyse(case)
     statements, period_diff = _statements(case, findings, before)
@@ -189,7 +230,9 @@ def build(
         write_tables(Path(tables_dir), tables(case, findings))
     if charts_dir is not None:
         write_charts(charts_dir, charts)
-    return Report(case, findings, statements, content, format, period_diff, hashed)
+    return Report(
+        case, findings, statements, content, format, period_diff, hashed, data_checks(case)
+    )
 
 
 def _statements(

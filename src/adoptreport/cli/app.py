@@ -14,7 +14,8 @@ import typer
 from adoptreport import __version__, api
 from adoptreport.claims import as_table
 from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
-from adoptreport.load.problems import CaseError
+from adoptreport.load.checks import DataCheck
+from adoptreport.load.problems import CaseError, Problem
 from adoptreport.models import Audience
 from adoptreport.report.formats import OutputFormat, Paper
 from adoptreport.report.render import RenderError
@@ -28,6 +29,9 @@ app = typer.Typer(
 
 CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport init`).")]
 BAD_INPUT = 2
+StrictOption = Annotated[
+    bool, typer.Option(help="Treat warnings (implausible values) as errors: exit 2.")
+]
 PreviousOption = Annotated[
     Path | None,
     typer.Option(help="The previous period's case folder; default: previous_case in case.yaml."),
@@ -38,9 +42,15 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
+def _where(problem: Problem, folder: Path) -> str:
+    """A problem's line: its file within the case folder, or its own path when it has one."""
+    own_path = problem.file == str(folder) or Path(problem.file).is_absolute()
+    return str(problem) if own_path else f"{folder}/{problem}"
+
+
 def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
     for problem in error.problems:
-        typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
+        typer.echo(_where(problem, folder), err=True)
     count = len(error.problems)
     typer.echo(
         f"{count} problem{'s' if count != 1 else ''} in {folder}; nothing was written.", err=True
@@ -48,20 +58,30 @@ def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
     return typer.Exit(code=BAD_INPUT)
 
 
+def _print_warnings(checks: tuple[DataCheck, ...], folder: Path) -> None:
+    """Each warning as `file:row: field: warning: …`, on stderr; the build goes on."""
+    for check in checks:
+        typer.echo(_where(check.problem, folder), err=True)
+
+
 @app.command()
-def validate(case: CaseArg) -> None:
-    """Check a case folder and list every problem with file, row and field."""
+def validate(case: CaseArg, previous: PreviousOption = None, strict: StrictOption = False) -> None:
+    """Check a case folder (and its previous period) and list every problem with file, row and
+    field; warnings for values that are valid but implausible."""
     try:
-        loaded = api.validate(case)
+        loaded = api.validate(case, previous, strict)
     except CaseError as error:
         raise _fail_on_case(error, case) from None
+    found = api.warnings(loaded)
+    _print_warnings(found, case)
     counts = (
         _plural(len(loaded.pilot), "pilot attempt"),
         _plural(len(loaded.workforce), "team"),
         _plural(len(loaded.vendors.tool_ids()), "tool"),
         _plural(len(loaded.benchmarks.claims), "benchmark claim"),
     )
-    typer.echo(f"{case}: valid — {', '.join(counts)}.")
+    warned = f"; {_plural(len(found), 'warning')}" if found else ""
+    typer.echo(f"{case}: valid — {', '.join(counts)}{warned}.")
 
 
 @app.command()
@@ -89,12 +109,13 @@ def build(
         typer.Option(help="Also write each chart as SVG and PNG into this folder, for slides."),
     ] = None,
     previous: PreviousOption = None,
+    strict: StrictOption = False,
 ) -> None:
     """Build the report (PDF, HTML or JSON) from a case folder."""
     try:
         with build_progress(wants_progress()) as progress:
             report = api.build(
-                case, output, audience, tables, paper, format, charts, previous, progress
+                case, output, audience, tables, paper, format, charts, previous, progress, strict
             )
     except CaseError as error:
         raise _fail_on_case(error, case) from None
@@ -107,6 +128,7 @@ def build(
     except OSError as error:
         typer.echo(f"cannot write {output}: {error.strerror}; nothing was written.", err=True)
         raise typer.Exit(code=1) from None
+    _print_warnings(report.warnings, case)
     typer.echo(
         f"wrote {output} ({len(report.content):,} bytes, {len(report.statements)} statements)"
     )

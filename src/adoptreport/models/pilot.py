@@ -12,7 +12,14 @@ from typing import Annotated
 
 from pydantic import Field
 
-from adoptreport.models.common import Count, Identifier, InputModel, Minutes
+from adoptreport.models.common import (
+    MAX_BASELINE_MINUTES,
+    Count,
+    Identifier,
+    InputModel,
+    Minutes,
+    Tokens,
+)
 
 
 class Outcome(StrEnum):
@@ -30,25 +37,32 @@ class PilotAttempt(InputModel):
     tool: Identifier = Field(description="A tool id declared in vendors.yaml.")
     kind_of_work: Identifier = Field(description="A kind of work declared in case.yaml.")
     outcome: Outcome
-    ai_minutes: Minutes = Field(description="Minutes of AI-assisted work by the engineer.")
-    review_minutes: Minutes
+    ai_minutes: Minutes = Field(
+        description="Minutes of AI-assisted work by the engineer (0–10,000)."
+    )
+    review_minutes: Minutes = Field(description="Minutes of review (0–10,000).")
     rework_minutes: Minutes | None = Field(
-        default=None, description="Minutes of rework after review; blank = not measured."
+        default=None, description="Minutes of rework after review (0–10,000); blank = not measured."
     )
-    baseline_minutes: Annotated[float, Field(gt=0.0)] | None = Field(
-        default=None, description="Estimated minutes for a human alone (> 0); blank = not measured."
+    baseline_minutes: Annotated[float, Field(gt=0.0, le=MAX_BASELINE_MINUTES)] | None = Field(
+        default=None,
+        description="Estimated minutes for a human alone (> 0, ≤ 100,000); blank = not measured.",
     )
-    input_tokens: Count | None = Field(
-        default=None, description="Tokens the tool read for this attempt; blank = not measured."
+    input_tokens: Tokens | None = Field(
+        default=None,
+        description="Tokens the tool read for this attempt (≤ 10⁹); blank = not measured.",
     )
-    output_tokens: Count | None = Field(
-        default=None, description="Tokens the tool wrote for this attempt; blank = not measured."
+    output_tokens: Tokens | None = Field(
+        default=None,
+        description="Tokens the tool wrote for this attempt (≤ 10⁹); blank = not measured.",
     )
-    hallucinations: Count | None = None
+    hallucinations: Count | None = Field(
+        default=None, description="Incidents in this attempt (0–10,000); blank = not measured."
+    )
     hallucination_kinds: str | None = Field(
         default=None, description="Semicolon-separated kinds, e.g. invented_api;nonexistent_file."
     )
-    escaped_defects: Count | None = None
-    files_touched: Count | None = None
-    services_touched: Count | None = None
+    escaped_defects: Count | None = Field(default=None, description="0–10,000.")
+    files_touched: Count | None = Field(default=None, description="0–10,000.")
+    services_touched: Count | None = Field(default=None, description="0–10,000.")
     date: dt.date | None = None

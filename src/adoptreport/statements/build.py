@@ -15,6 +15,7 @@ from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
+from adoptreport.statements.influence import data_check_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
 from adoptreport.statements.procurement import procurement_statements
@@ -45,6 +46,7 @@ def build_statements(
     statements += cost_statements(case, findings)
     statements += procurement_statements(case, findings)
     statements += _methodology(case, findings)
+    statements += data_check_statements(case, findings)
     if diff is not None:
         statements += change_statements(diff)
     return tuple(statements)

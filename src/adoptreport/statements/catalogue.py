@@ -11,6 +11,7 @@ import string
 
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
+from adoptreport.statements.catalogue_checks import CHECK_SENTENCES
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
@@ -361,6 +362,7 @@ SENTENCES: dict[str, str] = {
         "old) excludes zero: Newcombe's score interval for acceptance, a bootstrap of both "
         "periods' attempts for net time saved. Figures pool every tool piloted on a kind of work."
     ),
+    **CHECK_SENTENCES,
 }
 
 # Words that turn a benchmark score into a statement about our workforce or workload.
