@@ -7,7 +7,7 @@ why. Each check is vectorised over the pilot table; none builds a model per row.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -155,9 +155,9 @@ def _row_consistency(pilot: pd.DataFrame, file: str) -> Iterator[DataCheck]:
         yield DataCheck(file, row, "hallucination_kinds", Check.HALLUCINATION_KINDS, message)
 
 
-def _row(pilot: pd.DataFrame, position: int) -> int:
-    rows: pd.Series = pilot[SOURCE_ROW]
-    return int(rows.loc[position])
+def _row(pilot: pd.DataFrame, position: Hashable) -> int:
+    """The file row of the pilot row labelled `position`."""
+    return int(pilot.at[position, SOURCE_ROW])  # type: ignore[arg-type]
 
 
 def _listed_kinds(text: object) -> int:
