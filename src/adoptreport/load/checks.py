@@ -11,6 +11,7 @@ from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+import numpy as np
 import pandas as pd
 
 from adoptreport.load import messages as say
@@ -83,41 +84,42 @@ def _minutes_checks(pilot: pd.DataFrame, file: str) -> Iterator[DataCheck]:
         if column not in pilot.columns:
             continue
         values = pd.to_numeric(pilot[column], errors="coerce").astype(float)
-        known = values.dropna()
-        spent = known[known > 0]  # rework is mostly zero, and rightly so
+        spent = values[values > 0]  # rework is mostly zero, and rightly so
         if len(spent) >= MIN_FOR_SPREAD and float(spent.median()) < 1.0:
-            yield DataCheck(
-                file, None, column, Check.MEDIAN_UNDER_ONE, say.median_under_one(spent.median())
-            )
+            message = say.median_under_one(float(spent.median()))
+            yield DataCheck(file, None, column, Check.MEDIAN_UNDER_ONE, message)
             continue  # every row would look odd; the column-wide warning says why
-        for kind, index in pilot.groupby("kind_of_work", sort=True).groups.items():
-            yield from _kind_outliers(values.loc[index], pilot, file, column, str(kind))
+        yield from _kind_outliers(values, pilot, file, column)
 
 
 def _kind_outliers(
-    values: pd.Series, pilot: pd.DataFrame, file: str, column: str, kind: str
+    values: pd.Series, pilot: pd.DataFrame, file: str, column: str
 ) -> Iterator[DataCheck]:
-    known = values.dropna()
-    if len(known) < MIN_FOR_SPREAD:
-        return
-    median = float(known.median())
-    mad = float((known - median).abs().median())
-    high = float(known.max())
-    for position, value in known.items():
-        row = _row(pilot, position)
-        as_minutes = value * MINUTES_PER_HOUR
-        others = known.drop(position)
-        fractional = not float(value).is_integer()  # 1.5 (hours), where minutes are whole
-        if (
-            fractional
-            and 0 < value < median * HOURS_FRACTION
-            and others.min() <= as_minutes <= high
-        ):
-            message = say.looks_like_hours(value, kind, median)
-            yield DataCheck(file, row, column, Check.HOURS_AS_MINUTES, message)
-        elif mad > 0 and (z := 0.6745 * (value - median) / mad) > OUTLIER_Z:
-            message = say.outlier(value, kind, median, z)
-            yield DataCheck(file, row, column, Check.OUTLIER, message)
+    """Robust z-scores within each kind of work, vectorised over the whole column."""
+    by_kind = values.groupby(pilot["kind_of_work"])
+    median = by_kind.transform("median")
+    mad = (values - median).abs().groupby(pilot["kind_of_work"]).transform("median")
+    enough = by_kind.transform("count") >= MIN_FOR_SPREAD
+    z = 0.6745 * (values - median) / mad.where(mad > 0)
+    as_minutes = values * MINUTES_PER_HOUR
+    hours = (
+        enough
+        & (values % 1 != 0)  # 1.5 (hours), where minutes are whole
+        & (values > 0)
+        & (values < median * HOURS_FRACTION)
+        & (as_minutes >= by_kind.transform("min"))
+        & (as_minutes <= by_kind.transform("max"))
+    )
+    outlier = enough & ~hours & (z > OUTLIER_Z)
+    rows = pilot[SOURCE_ROW].to_numpy()
+    kinds = pilot["kind_of_work"].to_numpy()
+    value, middle, score = (s.to_numpy(float) for s in (values, median, z))
+    for i in np.flatnonzero(hours.to_numpy())[:MAX_LISTED]:
+        message = say.looks_like_hours(value[i], str(kinds[i]), middle[i])
+        yield DataCheck(file, int(rows[i]), column, Check.HOURS_AS_MINUTES, message)
+    for i in np.flatnonzero(outlier.to_numpy())[:MAX_LISTED]:
+        message = say.outlier(value[i], str(kinds[i]), middle[i], score[i])
+        yield DataCheck(file, int(rows[i]), column, Check.OUTLIER, message)
 
 
 def _date_checks(case: Case, file: str) -> Iterator[DataCheck]:
@@ -146,7 +148,8 @@ def _row_consistency(pilot: pd.DataFrame, file: str) -> Iterator[DataCheck]:
         row = _row(pilot, position)
         message = say.rework_not_merged(float(rework[position]), str(pilot.at[position, "outcome"]))
         yield DataCheck(file, row, "rework_minutes", Check.REWORK_NOT_MERGED, message)
-    kinds = pilot["hallucination_kinds"].map(_listed_kinds)
+    listed = pilot["hallucination_kinds"]
+    kinds = listed.map({text: _listed_kinds(text) for text in listed.dropna().unique()}).fillna(0)
     counts = pd.to_numeric(pilot["hallucinations"], errors="coerce")
     disagree = counts.notna() & (kinds > counts.fillna(0))
     for position in pilot.index[disagree.to_numpy()][:MAX_LISTED]:

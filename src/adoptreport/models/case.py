@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Fraction, Identifier, InputModel, Text, duplicates
+from adoptreport.models.common import MIN_SHARE, Fraction, Identifier, InputModel, Text, duplicates
 
 
 class Audience(StrEnum):
@@ -99,7 +99,8 @@ class CaseFile(InputModel):
     kinds_of_work: list[KindOfWork] = Field(default_factory=default_kinds_of_work)
     adoption_rate: Fraction | None = Field(
         default=None,
-        description="Share of engineers who will actually use the tool; blank = assume all.",
+        description="Share of engineers who will actually use the tool (0 or 0.001–1); "
+        "blank = assume all.",
     )
     fte_hours_per_week: Annotated[float, Field(ge=1.0, le=80.0)] = Field(
         default=40.0, description="Hours one full-time engineer works in a week (1–80)."
@@ -129,6 +130,13 @@ class CaseFile(InputModel):
         if repeated := duplicates([k.id for k in kinds]):
             raise ValueError(f"kind of work ids must be unique (repeated: {', '.join(repeated)})")
         return kinds
+
+    @field_validator("adoption_rate")
+    @classmethod
+    def _adoption_counts(cls, rate: float | None) -> float | None:
+        if rate is not None and 0.0 < rate < MIN_SHARE:
+            raise ValueError(f"adoption_rate must be 0 or ≥ {MIN_SHARE:g} (got {rate:g})")
+        return rate
 
     @model_validator(mode="after")
     def _default_audience_listed(self) -> CaseFile:

@@ -11,6 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field
 # an unbounded number would reach the statistics and the printed report as inf or 300 digits.
 MAX_MINUTES = 10_000  # one attempt: about a month of working time
 MAX_BASELINE_MINUTES = 100_000  # a person alone on one task: most of a working year
+MIN_BASELINE_MINUTES = 0.01  # a baseline divides time saved: a denormal one would overflow it
+MIN_SHARE = 0.001  # the smallest non-zero weight or adoption rate; below, it is a typo
 MAX_COUNT = 10_000  # incidents, defects, files or services in one attempt
 MAX_TOKENS = 1_000_000_000  # tokens read or written in one attempt; a context window
 MAX_MONEY = 10_000.0  # a price or cost per unit (hour, seat-month, million tokens)

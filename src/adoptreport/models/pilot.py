@@ -14,6 +14,7 @@ from pydantic import Field
 
 from adoptreport.models.common import (
     MAX_BASELINE_MINUTES,
+    MIN_BASELINE_MINUTES,
     Count,
     Identifier,
     InputModel,
@@ -44,9 +45,11 @@ class PilotAttempt(InputModel):
     rework_minutes: Minutes | None = Field(
         default=None, description="Minutes of rework after review (0–10,000); blank = not measured."
     )
-    baseline_minutes: Annotated[float, Field(gt=0.0, le=MAX_BASELINE_MINUTES)] | None = Field(
+    baseline_minutes: (
+        Annotated[float, Field(ge=MIN_BASELINE_MINUTES, le=MAX_BASELINE_MINUTES)] | None
+    ) = Field(
         default=None,
-        description="Estimated minutes for a human alone (> 0, ≤ 100,000); blank = not measured.",
+        description="Estimated minutes for a human alone (0.01–100,000); blank = not measured.",
     )
     input_tokens: Tokens | None = Field(
         default=None,

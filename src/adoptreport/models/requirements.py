@@ -10,6 +10,7 @@ from pydantic import Field, field_validator, model_validator
 from adoptreport.models.common import (
     MAX_MONEY,
     MAX_TOKENS,
+    MIN_SHARE,
     Identifier,
     InputModel,
     Text,
@@ -50,7 +51,7 @@ UPPER = {
     Attribute.MIN_CONTEXT_WINDOW: MAX_TOKENS,
     Attribute.MAX_SEAT_PRICE: MAX_MONEY,
 }
-MIN_WEIGHT = 0.001
+MIN_WEIGHT = MIN_SHARE
 NAMES = {Attribute.CLOUD, Attribute.REGION, Attribute.CERTIFICATION}  # one name, or a list: any of
 
 
