@@ -17,6 +17,13 @@ REQUIRED_COLUMN = "required column is missing"
 UNKNOWN_FIELD = "unknown field; check the spelling against `adoptreport schema`"
 
 
+def duplicate_key(first_line: int) -> str:
+    return (
+        f"duplicate key; first on line {first_line}, and only one value can count;"
+        " keep one of the two"
+    )
+
+
 def got(value: object) -> str:
     return f" (got {shown(value)})"
 
