@@ -203,13 +203,13 @@ def _numbers(
     if spec.minimum is not None:
         low = ok & (numeric < spec.minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), say.at_least(spec.minimum, f" (got {numeric.iloc[i]:g})")))
+            bad.append((int(i), say.at_least(spec.minimum, f" (got {numeric.iloc[i]:.15g})")))
     if spec.exclusive_minimum is not None:
         low = ok & (numeric <= spec.exclusive_minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), say.above(spec.exclusive_minimum, f" (got {numeric.iloc[i]:g})")))
+            bad.append((int(i), say.above(spec.exclusive_minimum, f" (got {numeric.iloc[i]:.15g})")))
     if spec.maximum is not None:
         high = ok & (numeric > spec.maximum)
         for i in np.flatnonzero(high.to_numpy()):
-            bad.append((int(i), say.at_most(spec.maximum, f" (got {numeric.iloc[i]:g})")))
+            bad.append((int(i), say.at_most(spec.maximum, f" (got {numeric.iloc[i]:.15g})")))
     return numeric.where(ok)  # NaN where blank or bad: missing stays missing

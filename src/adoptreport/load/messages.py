@@ -84,7 +84,7 @@ WARNING = "warning: "
 
 
 def _minutes(value: float) -> str:
-    return f"{value:,.4g}" if value < 1 else f"{value:,.0f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
 def median_under_one(median: float) -> str:
@@ -126,7 +126,8 @@ def rework_not_merged(minutes: float, outcome: str) -> str:
 
 def hallucination_kinds(count: int, kinds: int) -> str:
     return (
-        f"lists {kinds} kinds of hallucination but hallucinations counts {count};"
+        f"lists {kinds} kind{'' if kinds == 1 else 's'} of hallucination but hallucinations"
+        f" counts {count};"
         " a count should be at least the kinds it lists"
     )
 

@@ -135,7 +135,7 @@ class CaseFile(InputModel):
     @classmethod
     def _adoption_counts(cls, rate: float | None) -> float | None:
         if rate is not None and 0.0 < rate < MIN_SHARE:
-            raise ValueError(f"adoption_rate must be 0 or ≥ {MIN_SHARE:g} (got {rate:g})")
+            raise ValueError(f"must be 0 or ≥ {MIN_SHARE:g} (got {rate:g})")
         return rate
 
     @model_validator(mode="after")

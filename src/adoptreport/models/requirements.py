@@ -95,7 +95,7 @@ class WeightedRequirement(Requirement):
     @classmethod
     def _weight_counts(cls, weight: float) -> float:
         if 0.0 < weight < MIN_WEIGHT:
-            raise ValueError(f"weight must be 0 or ≥ {MIN_WEIGHT:g} (got {weight:g})")
+            raise ValueError(f"must be 0 or ≥ {MIN_WEIGHT:g} (got {weight:g})")
         return weight
 
 
