@@ -101,6 +101,7 @@ def case_names(case: Case) -> list[str]:
     names += [r for v in case.vendors.vendors for r in v.deployment.regions or []]
     names += [r.id for r in [*case.requirements.must, *case.requirements.should]]
     names += [c.name for c in case.case.codebases]
+    names += [str(t) for t in case.pilot["task_id"].unique()]  # named by the data checks
     return sorted(names, key=len, reverse=True)
 
 

@@ -207,7 +207,9 @@ def _numbers(
     if spec.exclusive_minimum is not None:
         low = ok & (numeric <= spec.exclusive_minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), say.above(spec.exclusive_minimum, f" (got {numeric.iloc[i]:.15g})")))
+            bad.append(
+                (int(i), say.above(spec.exclusive_minimum, f" (got {numeric.iloc[i]:.15g})"))
+            )
     if spec.maximum is not None:
         high = ok & (numeric > spec.maximum)
         for i in np.flatnonzero(high.to_numpy()):

@@ -20,6 +20,9 @@ from adoptreport.statements.catalogue_checks import CHECK_FINDINGS
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, fte_number
 
+# The short form (board) names only a single attempt that decides a verdict or the headline;
+# "any one of N attempts" is detail for the other audiences.
+DETAIL = (Audience.PROCUREMENT, Audience.FINANCE, Audience.FULL)
 MAX_CHECKS_SHOWN = 10  # the report lists the first ones; `validate` lists every one
 MAX_TASKS_NAMED = 3
 DATA_CHECK_PREFIXES = ("check.", "influence.")
@@ -134,6 +137,7 @@ def _pivot_statement(
     else:
         key, numbers = f"{key}_many", {"count": counted("attempts", len(pivots))}
         words["tasks"] = _tasks([p.task_id for p in pivots])
+        audiences = tuple(a for a in audiences if a in DETAIL)
     evidence = (RowRanges.of(pilot, _rows(p.row for p in pivots)),)
     return state(
         id, Section.METHODOLOGY, StatementKind.WARNING, key, numbers, words, evidence, audiences
@@ -163,6 +167,7 @@ def _headline_statement(
         }
         words = {"tasks": _tasks([p.task_id for p in pivots])}
         key = "influence_headline_many"
+    audiences = tuple(Audience) if len(pivots) == 1 else DETAIL
     return state(
         "influence.headline",
         Section.METHODOLOGY,
@@ -171,6 +176,7 @@ def _headline_statement(
         numbers,
         words,
         evidence,
+        audiences,
     )
 
 
