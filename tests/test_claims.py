@@ -27,15 +27,20 @@ HONEST = [t for v, t in LABELLED if v is ClaimVerdict.OK]
 runner = CliRunner()
 
 
+# The corpus is judged against a frozen copy of the default case, so changes to inputs/
+# (other issues retune its numbers) do not move the verdicts the corpus asserts.
+CLAIMS_CASE = Path(__file__).parent / "cases" / "claims_blind_case"
+
+
 @pytest.fixture(scope="module")
 def statements() -> tuple[Statement, ...]:
-    case = api.validate(DEFAULT_CASE)
+    case = api.validate(CLAIMS_CASE)
     return build_statements(case, analyse(case))
 
 
 @pytest.fixture(scope="module")
 def evidence(statements: tuple[Statement, ...]) -> Evidence:
-    case = api.validate(DEFAULT_CASE)
+    case = api.validate(CLAIMS_CASE)
     return Evidence.of(case, analyse(case), statements)
 
 
@@ -47,8 +52,8 @@ def judge(text: str, evidence: Evidence) -> ClaimReview:
 
 
 def test_corpus_is_large_and_varied() -> None:
-    assert len(LABELLED) >= 60
-    assert len(HONEST) >= 20 and len(MISLEADING) >= 40
+    assert len(LABELLED) >= 150
+    assert len(HONEST) >= 60 and len(MISLEADING) >= 60
     assert all(CORPUS[v.value] for v in ClaimVerdict)  # every verdict has examples
 
 
@@ -140,7 +145,19 @@ def test_split_sentences_reads_markdown() -> None:
         ("4.5 million EUR", QuantityKind.MONEY, 4.5e6),
         ("took 2 hours", QuantityKind.MINUTES, 120),
         ("3x faster", QuantityKind.MULTIPLE, 3),
-        ("cut 30 FTE", QuantityKind.NUMBER, 30),
+        ("cut 30 FTE", QuantityKind.FTE, 30),
+        ("free 9.4 full-time equivalents", QuantityKind.FTE, 9.4),
+        ("378 h a week", QuantityKind.MINUTES, 378 * 60),
+        ("378 hours a week", QuantityKind.MINUTES, 378 * 60),
+        ("EUR 1.2 million", QuantityKind.MONEY, 1.2e6),
+        ("EUR 1,200,000", QuantityKind.MONEY, 1.2e6),
+        ("a window of 200k tokens", QuantityKind.TOKENS, 2e5),
+        ("four-fifths of the backlog", QuantityKind.SHARE, 0.8),
+        ("a third of the org", QuantityKind.SHARE, 1 / 3),
+        ("887 times in 1000", QuantityKind.SHARE, 0.887),
+        ("88 of every 100 tickets", QuantityKind.SHARE, 0.88),
+        ("twice as fast", QuantityKind.MULTIPLE, 2),
+        ("takes an hour", QuantityKind.MINUTES, 60),
     ],
 )
 def test_quantities(text: str, kind: QuantityKind, value: float, evidence: Evidence) -> None:
@@ -169,7 +186,9 @@ def test_names_are_read_in_order_and_kinds_by_everyday_words(evidence: Evidence)
 
 
 RULE_EXAMPLES = {
-    "benchmark_as_share_of_work": "Scoring 94% on HumanEval, Cobalt Assist can do 94% of our tasks.",
+    "benchmark_onto_our_work": "Scoring 94% on HumanEval, Cobalt Assist can do 94% of our tasks.",
+    "measured_value": "AI will free more than 250 hours a week for the backend team.",
+    "certainty_against_interval": "It is proven that Apex Coder 5 saves time on isolated bug fixes.",
     "workforce_reduction": "AI lets us cut the backend team.",
     "engineering_automated": "Software engineering can now be fully automated.",
     "time_saved": "Apex Coder 5 saves time on legacy changes.",
@@ -216,7 +235,7 @@ def test_claims_review_for_the_view(case_copy: Path) -> None:
         "blocked-contradicted",
         "ok",
         "ok",
-        "warning-ungrounded",
+        "blocked-contradicted",
     ]
     (case_copy / "claims.md").unlink()
     case = api.validate(case_copy)
@@ -229,8 +248,7 @@ def test_cli_blocks_the_default_claims() -> None:
     assert "blocked-extrapolation  line 3: Apex Coder 5 scores 88.7%" in result.stdout
     assert "say instead" in result.stdout
     assert result.stdout.rstrip().endswith(
-        "claims.md: 6 sentences — 2 blocked-extrapolation, 1 blocked-contradicted, "
-        "1 warning-ungrounded, 2 ok."
+        "claims.md: 6 sentences — 2 blocked-extrapolation, 2 blocked-contradicted, 2 ok."
     )
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from adoptreport.analysis.diff import PeriodDiff, compare
 from adoptreport.analysis.findings import Findings, analyse
 from adoptreport.claims import ClaimsReview, check_text, claims_review
+from adoptreport.claims.statements import review_statements
 from adoptreport.load.case import load_case
 from adoptreport.load.checks import DataCheck, as_problems, data_checks
 from adoptreport.load.previous import previous_case_folder
@@ -213,10 +214,11 @@ def build(
     wanted = format is not OutputFormat.JSON or charts_dir is not None
     charts = build_charts(case, findings) if wanted else ()
     progress("render")
+    review = claims_review(case, findings, statements) if "claims" in SECTIONS[chosen] else None
     if format is OutputFormat.JSON:
-        content = report_json(case, findings, statements, chosen, hashed).encode("utf-8")
+        claims = review_statements(review)
+        content = report_json(case, findings, statements, chosen, hashed, claims).encode("utf-8")
     else:
-        review = claims_review(case, findings, statements) if "claims" in SECTIONS[chosen] else None
         view = build_view(
             case, findings, statements, charts, chosen, review, paper.value, hashed, period_diff
         )

@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from adoptreport.analysis.findings import Findings
-from adoptreport.claims import measured, rules
+from adoptreport.claims import measured, rules, values
 from adoptreport.claims.evidence import Evidence
 from adoptreport.claims.parse import Sentence, parse, split_sentences
+from adoptreport.claims.readers import rejected
 from adoptreport.claims.verdict import SEVERITY, ClaimVerdict, Hit, Rule
 from adoptreport.models.folder import Case
 from adoptreport.statements import Statement
 
 # Every rule, each small and named; the order only sets the order reasons are listed in.
 RULES: tuple[Rule, ...] = (
-    rules.benchmark_as_share_of_work,
+    rules.benchmark_onto_our_work,
     rules.workforce_reduction,
     rules.engineering_automated,
     measured.time_saved,
@@ -23,11 +24,14 @@ RULES: tuple[Rule, ...] = (
     measured.share_of_our_work,
     measured.automate_kind,
     measured.hallucination_comparison,
+    values.measured_value,
+    values.certainty_against_interval,
     rules.ungrounded_number,
     rules.certainty,
     rules.point_as_fact,
 )
 
+REJECTS = "rejects the claim it quotes; nothing is asserted"
 # A replacement quotes at most this many statements, so it stays a sentence or two on a slide.
 REPLACEMENT_STATEMENTS = 2
 
@@ -108,6 +112,8 @@ def claims_review(
 def review(sentence: Sentence, evidence: Evidence) -> ClaimReview:
     """Run every rule; the most severe verdict wins, and its reasons are the ones given."""
     parsed = parse(sentence, evidence.lexicon)
+    if rejected(parsed):  # "… is not supported by the pilot": the claim is quoted to reject it
+        return ClaimReview(sentence.line, sentence.text, ClaimVerdict.OK, REJECTS, (), (), None, ())
     hits = [hit for rule in RULES if (hit := rule(parsed, evidence)) is not None]
     hits.sort(key=lambda h: SEVERITY.index(h.verdict))
     verdict = hits[0].verdict if hits else ClaimVerdict.OK

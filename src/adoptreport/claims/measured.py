@@ -8,22 +8,27 @@ is stated with more certainty than the evidence has.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
-from adoptreport.claims.evidence import WIDE_INTERVAL, Evidence
-from adoptreport.claims.parse import ParsedSentence
+from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.parse import ParsedSentence, Quantity, QuantityKind
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
 from adoptreport.statements import formatting as fmt
 
+# Word fractions and "half" read as figures, not only as a direction ("cut by a third").
+FRACTION = re.compile(
+    r"hal(?:f|v)|third|quarter|fifth|tenth|sixth|eighth|more often than not", re.I
+)
+
 
 @dataclass(frozen=True)
-class _Claimed:
+class Claimed:
     """What a sentence claims about a pilot measure: a range, or only a direction."""
 
     low: float
@@ -37,8 +42,17 @@ def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
     cells = [c for c in ev.cells_for(s.tools, s.kinds) if c.saved_fraction is not None]
     if claimed is None or not s.kinds or not cells:
         return None
+    small = _small_cells(cells, ev)
+    # Each kind named carries the claim: one kind that rules it out contradicts it.
+    for kind in s.kinds if len(s.kinds) > 1 else ():
+        of_kind = [(c, c.saved_fraction) for c in cells if c.kind == kind and c.saved_fraction]
+        hit = judge("time_saved", "time saved", claimed, of_kind, hedged(s), True, small=small)
+        if hit is not None and hit.verdict.blocked:
+            return hit
     judged = [(c, c.saved_fraction) for c in cells if c.saved_fraction is not None]
-    return _judge("time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True)
+    return judge(
+        "time_saved", "time saved", claimed, judged, hedged(s), zero_matters=True, small=small
+    )
 
 
 def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -47,12 +61,19 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
     cells = ev.cells_for(s.tools, s.kinds)
     if verb is None or not s.kinds or not cells or words.TIME_SAVED.search(s.text):
         return None
-    quantity = nearest(s.shares(), verb.start())
+    quantity = claimed_near(s, verb, ev.claimed_scores)
     if quantity is None:
         return None
-    claimed = _Claimed(quantity.low, quantity.high, direction_only=False)
+    claimed = Claimed(quantity.low, quantity.high, direction_only=False)
     judged = [(c, c.acceptance) for c in cells]
-    return _judge("acceptance_share", "acceptance", claimed, judged, hedged(s))
+    small = _small_cells(cells, ev)
+    return judge("acceptance_share", "acceptance", claimed, judged, hedged(s), small=small)
+
+
+def _small_cells(cells: Sequence[Cell], ev: Evidence) -> frozenset[str]:
+    """Cells with fewer attempts than the policy's minimum: their points do not stand alone."""
+    minimum = ev.case.case.policy.min_tasks_per_cell
+    return frozenset(f"cell.{c.tool}.{c.kind}" for c in cells if c.attempts < minimum)
 
 
 def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -65,9 +86,9 @@ def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
         if share_of_work(s, quantity, ev, general=True) and capable_near(s, quantity):
             gaps = [g for g in ev.gaps if g.mix and (not s.tools or g.claim.tool in s.tools)]
             mixes = {g.claim.tool: (f"benchmark.{g.claim.id}.mix", g.mix) for g in gaps if g.mix}
-            claimed = _Claimed(quantity.low, quantity.high, direction_only=False)
+            claimed = Claimed(quantity.low, quantity.high, direction_only=False)
             judged = [(ident, m.acceptance) for ident, m in mixes.values()]
-            return _judge(
+            return judge(
                 "share_of_our_work", "acceptance across our work", claimed, judged, hedged(s)
             )
     return None
@@ -99,8 +120,8 @@ def automate_kind(s: ParsedSentence, ev: Evidence) -> Hit | None:
         )
     return Hit(
         "automate_kind",
-        ClaimVerdict.WARNING_OVERCLAIM,
-        f"the evidence cannot decide yet ({found})",
+        ClaimVerdict.BLOCKED_CONTRADICTED,
+        f"the verdict is that the evidence cannot decide yet ({found})",
         ids,
     )
 
@@ -124,7 +145,7 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
             ids,
         )
     fewer = bool(words.FEWER.search(s.text)) and not words.MORE.search(s.text)
-    number = next((q for q in s.shares(vague=False)), None)
+    number = next((q for q in s.shares() if not q.vague or FRACTION.search(q.text)), None)
     if number is not None:
         low, high = (
             (1 - number.high, 1 - number.low) if fewer else (1 + number.low, 1 + number.high)
@@ -151,13 +172,15 @@ def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
     )
 
 
-def _judge(
+def judge(
     rule: str,
     measure: str,
-    claimed: _Claimed,
+    claimed: Claimed,
     judged: Sequence[tuple[Cell | str, Interval]],
     hedged: bool,
     zero_matters: bool = False,
+    describe: Callable[[str, Interval], str] = lambda _, i: fmt.percent_interval(i).text,
+    small: frozenset[str] = frozenset(),
 ) -> Hit | None:
     """Support when a point (or, for a direction, the whole interval) fits the claim;
     contradiction when some interval rules it out and every estimate misses it on the same
@@ -177,15 +200,31 @@ def _judge(
             inside = claimed.low < interval.low and interval.high < claimed.high
             (support if inside else weak).append((ident, interval))
         elif claimed.low <= interval.point <= claimed.high and _firm(
-            interval, hedged, zero_matters
+            interval, hedged, zero_matters, ident in small
         ):
             support.append((ident, interval))
         else:
             weak.append((ident, interval))
+    if (
+        zero_matters
+        and not hedged
+        and claimed.low >= 0
+        and judged
+        and all(not i.excludes_zero for _, i in judged)
+    ):
+        shown = "; ".join(
+            dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in weak + support + against)
+        )
+        return Hit(
+            rule,
+            ClaimVerdict.BLOCKED_CONTRADICTED,
+            f"asserts a gain where the report finds no detectable difference ({shown})",
+            _ids(weak + support + against),
+        )
     if support:
         return Hit(rule, ClaimVerdict.OK, f"consistent with the {measure} measured", _ids(support))
     if against and _same_side(claimed, [i for _, i in against + weak]):
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v).text}" for i, v in against)
+        shown = "; ".join(dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in against))
         return Hit(
             rule,
             ClaimVerdict.BLOCKED_CONTRADICTED,
@@ -193,7 +232,7 @@ def _judge(
             _ids(against + weak),
         )
     if weak or against:
-        shown = "; ".join(f"{i}: {fmt.percent_interval(v).text}" for i, v in weak + against)
+        shown = "; ".join(dict.fromkeys(f"{i}: {describe(i, v)}" for i, v in weak + against))
         return Hit(
             rule,
             ClaimVerdict.WARNING_OVERCLAIM,
@@ -203,24 +242,41 @@ def _judge(
     return None
 
 
-def _same_side(claimed: _Claimed, intervals: list[Interval]) -> bool:
+def _same_side(claimed: Claimed, intervals: list[Interval]) -> bool:
     """Every estimate misses the claim on the same side: the evidence leans one way, against it.
     (Estimates on both sides of the claim — 34%, 41% against "40%" — only make it uncertain.)"""
     below = [i.point < claimed.low for i in intervals]
     return all(below) or not any(below)
 
 
-def _firm(interval: Interval, hedged: bool, zero_matters: bool) -> bool:
-    if zero_matters and not interval.excludes_zero:
-        return False
-    return hedged or interval.high - interval.low <= WIDE_INTERVAL
+def _firm(interval: Interval, hedged: bool, zero_matters: bool, small_sample: bool) -> bool:
+    """A point stated as fact stands when its interval excludes zero (where zero matters) and
+    its sample meets the policy's minimum; a sentence that carries its own uncertainty
+    ("90% CI", "about", "no detectable") always stands."""
+    if hedged:
+        return True
+    return not (zero_matters and not interval.excludes_zero) and not small_sample
 
 
 def _ids(found: list[tuple[str, Interval]]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i, _ in found))
 
 
-def _claimed_time(s: ParsedSentence) -> _Claimed | None:
+def claimed_near(
+    s: ParsedSentence, word: re.Match[str], skip: frozenset[float] = frozenset()
+) -> Quantity | None:
+    """The share a measure word states: the first after it ("saved 34%"), else the nearest
+    before it ("34% faster"); never an interval's end, nor a benchmark score in `skip`."""
+    shares = [q for q in s.shares() if not q.interval_end and round(q.value, 4) not in skip]
+    after = [q for q in shares if q.start >= word.start() and q.start - word.end() <= 45]
+    return (
+        after[0]
+        if after
+        else nearest(tuple(q for q in shares if q.end <= word.start()), word.start())
+    )
+
+
+def _claimed_time(s: ParsedSentence) -> Claimed | None:
     saved, lost = words.TIME_SAVED.search(s.text), words.TIME_LOST.search(s.text)
     if saved is None and lost is None:
         return None
@@ -228,9 +284,15 @@ def _claimed_time(s: ParsedSentence) -> _Claimed | None:
     assert match is not None
     gained = saved is not None and (lost is None or saved.start() < lost.start())
     if s.negated_at(match.start()):  # "did not save time": no gain, rather than a loss
-        return _Claimed(-1.0, 0.0, True) if gained else _Claimed(0.0, 1.0, True)
-    number = nearest(s.shares(), match.start())
-    if number is None or (number.vague and not re.search(r"hal(f|v)", number.text, re.I)):
-        return _Claimed(0.0, 1.0, True) if gained else _Claimed(-10.0, 0.0, True)
+        return Claimed(-1.0, 0.0, True) if gained else Claimed(0.0, 1.0, True)
+    number = claimed_near(s, match)
+    times = next((q for q in s.quantities if q.kind is QuantityKind.MULTIPLE), None)
+    if number is None and times is not None and times.value > 1 and gained:
+        fraction = 1 - 1 / times.value  # "twice as fast": half the time
+        return Claimed(fraction - 0.02, fraction + 0.02, False)
+    if number is None or (number.vague and not FRACTION.search(number.text)):
+        return Claimed(0.0, 1.0, True) if gained else Claimed(-10.0, 0.0, True)
     low, high = number.low, min(number.high, 10.0)
-    return _Claimed(low, high, False) if gained else _Claimed(-high, -low, False)
+    if number.value < 0:  # "net time saved at −40%": the sign says which way
+        return Claimed(low, high, False)
+    return Claimed(low, high, False) if gained else Claimed(-high, -low, False)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import textwrap
 
 from adoptreport.claims.check import ClaimsReview
+from adoptreport.text import visible_controls
 
 LABEL_WIDTH = 23  # the longest verdict, blocked-extrapolation, and a space
 
 
 def as_table(review: ClaimsReview, width: int = 100) -> str:
-    """Plain aligned text: verdict and line, the sentence, why, and what to say instead."""
+    """Plain aligned text: verdict and line, the sentence, why, and what to say instead.
+
+    Control and bidirectional characters from the draft are shown as `[U+001B]`, so no escape
+    sequence in a deck reaches the terminal."""
     body = max(30, width - LABEL_WIDTH)
     blocks = []
     for r in review.reviews:
@@ -19,10 +23,11 @@ def as_table(review: ClaimsReview, width: int = 100) -> str:
             rows.append(("say instead", r.replacement))
         lines = []
         for label, text in rows:
-            wrapped = textwrap.wrap(text, body) or [""]
+            wrapped = textwrap.wrap(visible_controls(text), body) or [""]
             lines.append(f"{label:<{LABEL_WIDTH - 1}} {wrapped[0]}")
             lines += [" " * LABEL_WIDTH + more for more in wrapped[1:]]
         blocks.append("\n".join(lines))
     counts = ", ".join(f"{n} {v.value}" for v, n in review.counts().items() if n)
-    summary = f"{review.source}: {len(review.reviews)} sentences — {counts or 'none'}."
+    source = visible_controls(review.source)
+    summary = f"{source}: {len(review.reviews)} sentences — {counts or 'none'}."
     return "\n\n".join([*blocks, summary])

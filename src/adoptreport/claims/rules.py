@@ -10,6 +10,7 @@ import re
 
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
+from adoptreport.claims import readers as read
 from adoptreport.claims.evidence import Evidence, Source
 from adoptreport.claims.parse import ParsedSentence, Quantity
 from adoptreport.claims.verdict import ClaimVerdict, Hit
@@ -17,26 +18,33 @@ from adoptreport.claims.verdict import ClaimVerdict, Hit
 # ---------------------------------------------------------------- extrapolation
 
 
-def benchmark_as_share_of_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
-    """A benchmark score read as the share of our work (or of a kind of work) AI can do."""
-    if not _mentions_benchmark(s, ev):
+def benchmark_onto_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
+    """Benchmark or vendor evidence mapped onto a share or count of our people or our work."""
+    mentions = read.benchmark_mentions(s, ev)
+    if read.rejected(s) or not mentions:
         return None
-    for quantity in s.shares():
-        if s.negated_at(quantity.start):  # "does not mean it can do 88.7% of our work"
-            continue
-        if share_of_work(s, quantity, ev) and capable_near(s, quantity):
-            return Hit(
-                "benchmark_as_share_of_work",
-                ClaimVerdict.BLOCKED_EXTRAPOLATION,
-                f"reads a benchmark score as the share of our work AI can do ({quantity.text!r}); "
-                "a benchmark measures its own tasks, not our work",
-                _benchmark_statements(s, ev),
-            )
-    return None
+    quantity = read.mapped_quantity(s, ev)
+    if quantity is not None:
+        said = f"a share or count of our people or work ({quantity.text!r})"
+    elif (verb := read.capability_over_our_work(s, ev)) is not None:
+        said = f"our people or work ({verb.group()!r})"
+    elif (target := read.inferred_onto_our_work(s, ev, mentions)) is not None:
+        said = f"our people or work ({s.text[target.start : target.end]!r})"
+    else:
+        return None
+    return Hit(
+        "benchmark_onto_our_work",
+        ClaimVerdict.BLOCKED_EXTRAPOLATION,
+        f"maps benchmark or vendor evidence onto {said}; a benchmark measures its own tasks, "
+        "not our people or our work",
+        _benchmark_statements(s, ev),
+    )
 
 
 def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """AI capability turned into fewer engineers, jobs, FTE or a smaller team."""
+    if read.rejected(s):
+        return None
     if found := _first_phrase(s, words.WORKFORCE_CUTS):
         name, match = found
         return Hit(
@@ -51,6 +59,8 @@ def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
 
 def engineering_automated(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """Engineering as a whole said to be automated or replaced."""
+    if read.rejected(s):
+        return None
     if found := _first_phrase(s, words.ENGINEERING_AUTOMATED):
         name, match = found
         return Hit(
@@ -115,7 +125,7 @@ def certainty(s: ParsedSentence, ev: Evidence) -> Hit | None:
 
 def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """A point estimate stated without its interval where that interval is wide or spans zero."""
-    if hedged(s):
+    if hedged(s) or read.rejected(s):
         return None
     for quantity in s.quantities:
         grounds = [k for k in ev.grounds(quantity, (*s.tools, *s.kinds)) if not k.end]
@@ -130,16 +140,6 @@ def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:
                 tuple(dict.fromkeys(k.where for k in grounds)),
             )
     return None
-
-
-def _mentions_benchmark(s: ParsedSentence, ev: Evidence) -> bool:
-    scores = {round(g.claim.score, 4) for g in ev.gaps}
-    return bool(
-        s.benchmarks
-        or words.BENCHMARK_WORDS.search(s.text)
-        or words.SCORE_VERBS.search(s.text)
-        or any(round(q.value, 4) in scores for q in s.shares(vague=False))
-    )
 
 
 def share_of_work(

@@ -17,7 +17,7 @@ from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import Section, Statement
-from adoptreport.statements.audiences import printed_statements
+from adoptreport.statements.audiences import SECTIONS, printed_statements
 from adoptreport.statements.model import Number, StatementKind, Unit
 
 FORMAT = "adoptreport.statements/1"
@@ -29,8 +29,13 @@ def report_json(
     statements: tuple[Statement, ...],
     audience: Audience,
     input_hash: str,
+    claims: tuple[Statement, ...] = (),
 ) -> str:
-    """The statements `audience`'s report prints, as sorted, indented JSON text."""
+    """The statements `audience`'s report prints, as sorted, indented JSON text; `claims` (the
+    claims review, ids `claims.<n>`) follows them when the audience's report has that section."""
+    printed = printed_statements(findings, statements, audience)
+    if "claims" in SECTIONS[audience]:
+        printed += tuple(c for c in claims if audience in c.audiences)
     document = {
         "format": FORMAT,
         "generator": {"name": "adoptreport", "version": __version__},
@@ -42,7 +47,7 @@ def report_json(
             "input_sha256": input_hash,
         },
         "audience": audience.value,
-        "statements": [_statement(s) for s in printed_statements(findings, statements, audience)],
+        "statements": [_statement(s) for s in printed],
     }
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 

@@ -23,6 +23,7 @@ class Section(StrEnum):
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
+    CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
 
 
 class StatementKind(StrEnum):

@@ -1,0 +1,270 @@
+"""The number reader: every quantity a sentence states, with its unit and the values it allows.
+
+Digits ("88.7%", "378 h", "EUR 1.2 million", "9.4 FTE", "200k tokens"), words ("nine in ten",
+"four-fifths", "twice"), and vague shares ("most", "the majority", "a fraction") are all read
+into one `Quantity`: a kind (the unit family), a value, and the range of true values a careful
+reader grants the writer (rounding as written, widened by "about", one-sided by "over").
+Version numbers and ids ("GPT-5.5", "v2", "ISO 27001", "FY27", dates) are never read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class QuantityKind(StrEnum):
+    SHARE = "share"  # a percentage, "9 in 10", "3/4", "four-fifths", "most" — kept as a fraction
+    MONEY = "money"
+    MINUTES = "minutes"  # a duration, in minutes ("378 h" is 22,680)
+    FTE = "FTE"  # full-time equivalents
+    TOKENS = "tokens"
+    MULTIPLE = "multiple"  # "2x", "twice", "three times faster"
+    NUMBER = "number"  # a bare number: a count, a rate, a score
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written, and the range of true values the writer could mean by it."""
+
+    kind: QuantityKind
+    value: float
+    low: float
+    high: float
+    text: str
+    start: int
+    end: int
+    vague: bool = False  # "most", "half", "five": checked for direction, never for grounding
+    interval_end: bool = False  # an end of a stated interval, "(90% CI 27–52%)"
+
+    @property
+    def shown(self) -> float:
+        """The value in the unit it is written in (hours for "378 h")."""
+        return (
+            self.value / 60 if self.text.rstrip().lower().endswith(_HOUR_SUFFIXES) else self.value
+        )
+
+    @property
+    def share_like(self) -> bool:
+        """A share, or a bare decimal below one ("0.887") that may be one."""
+        return self.kind is QuantityKind.SHARE or (
+            self.kind is QuantityKind.NUMBER and 0 < self.value < 1 and "." in self.text
+        )
+
+
+_HOUR_SUFFIXES = ("h", "hr", "hrs", "hour", "hours")
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100, "a dozen": 12,
+}  # fmt: skip
+_WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+    "tenth": 10, "tenths": 10,
+}  # fmt: skip
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
+_SCALES = r"million|thousand|billion|bn|mn|m|k"
+_CURRENCY = r"€|\$|£|EUR|USD|GBP|euros?|dollars?|pounds"
+_PATTERNS: tuple[tuple[QuantityKind, re.Pattern[str]], ...] = (
+    (QuantityKind.MONEY, re.compile(
+        rf"(?:(?:€|\$|£|\b(?:EUR|USD|GBP))\s?(?P<a>{_NUM})\s?(?P<sa>{_SCALES})?\b"
+        rf"|(?P<b>{_NUM})\s?(?P<sb>{_SCALES})?\s?(?:{_CURRENCY})(?!\w))", re.IGNORECASE)),
+    (QuantityKind.SHARE, re.compile(
+        rf"(?P<a>{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pp\b|pts\b)", re.I)),
+    (QuantityKind.MINUTES, re.compile(r"\b(?P<u1>half an hour|an hour|a minute|(?:a )?quarter of an hour)\b", re.I)),
+    (QuantityKind.SHARE, re.compile(
+        rf"\b(?P<n>{_NUM}|{_WORD_NUM}|once)\s+(?:[a-z-]+\s+)?(?:times\s+)?(?:in|out of|of every|every|for every)\s+(?:every\s+)?(?P<d>{_NUM}|{_WORD_NUM})\b"
+        r"|(?<![\w./-])(?P<sn>\d)/(?P<sd>\d{1,2})(?![\w./])"
+        rf"|\b(?P<fn>{_WORD_NUM}|a)[- ](?P<fd>{'|'.join(_DENOMINATORS)})\b", re.IGNORECASE)),
+    (QuantityKind.FTE, re.compile(rf"(?P<a>{_NUM})\s?(?:FTEs?|full[- ]time equivalents?)\b", re.I)),
+    (QuantityKind.TOKENS, re.compile(rf"(?P<a>{_NUM})\s?(?P<sa>k|m|million|thousand)?[- ]?tokens\b", re.I)),
+    (QuantityKind.MINUTES, re.compile(
+        rf"(?P<a>{_NUM})\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b", re.I)),
+    (QuantityKind.MULTIPLE, re.compile(
+        rf"(?P<a>{_NUM})\s?(?:x|×)(?!\w)|\b(?P<w>twice|double[sd]?|triple[sd]?)\b"
+        rf"|\b(?P<t>{_NUM}|{_WORD_NUM})\s+times\s+(?=(?:as|faster|quicker|more|fewer|less|better|higher|lower|slower|the)\b)", re.I)),
+    (QuantityKind.NUMBER, re.compile(rf"(?<![\w.])(?P<a>{_NUM})(?![\w.]*\w)")),
+    (QuantityKind.NUMBER, re.compile(rf"\b(?P<v>{_WORD_NUM})\b", re.IGNORECASE)),
+)  # fmt: skip
+# Vague shares, as the range a careful reader would grant them.
+_VAGUE: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), low, high)
+    for words, low, high in (
+        (r"nearly all|almost all|virtually all|almost every|nearly every|all but a few", 0.85, 1.0),
+        (r"the vast majority|a large majority|most|the majority|majority|the bulk|the lion's share|the better part", 0.5, 1.0),
+        (r"half|halves|halved|halving|cut in half", 0.45, 0.55),
+        (r"more often than not", 0.5, 1.0),
+        (r"(?:the|that|this) same (?:share|proportion|fraction|percentage|rate)|the proportion|the share|the fraction|the percentage", 0.0, 1.0),
+        (r"a fraction|a proportion|a portion|a share|a part|a chunk|a slice|a good deal|a large part|a big part", 0.0, 1.0),
+        (r"a minority|few|a few|rarely|seldom", 0.0, 0.5),
+    )
+)  # fmt: skip
+_APPROX = re.compile(
+    r"(?:about|around|roughly|approximately|nearly|almost|some|~|close to|circa|ca\.)\s*$", re.I
+)
+_ABOVE = re.compile(r"(?:more than|over|above|at least|upwards of|in excess of|>|≥)\s*$", re.I)
+_BELOW = re.compile(
+    r"(?:less than|under|below|at most|up to|fewer than|no more than|<|≤)\s*$", re.I
+)
+# Numbers that are names, not quantities: years, FY27, H2, Q3, v2, GPT-5.5, ISO 27001, dates,
+# versions ("3.11.2", "Claude 3.5 Sonnet"), ids ("PR #412", "TKT-1234").
+NOT_QUANTITIES = re.compile(
+    r"\b(?:19|20)\d\d\b(?!\s?%)|\b(?:FY|H|Q|v|V)\d+(?:\.\d+)*\b"
+    r"|\b[A-Za-z]+[- ]?\d+(?:\.\d+)*[a-z]?-?\b(?=[A-Za-z-])|\b[A-Za-z]+-\d+(?:\.\d+)*\b"
+    r"|\b\d{4}-\d\d-\d\d\b|\b\d+\.\d+\.\d+\b|#\d+\b"
+    r"|\b(?:ISO|IEC|SOC|RFC|PEP|CVE|PR|issue|ticket|id|ID|version|release|Python|Java|Node|ES)\s?\d+(?:[.-]\d+)*\b"
+    r"|(?<=[\w,]\s)(?!(?:EUR|USD|GBP|CI|FTE)\b)[A-Z][A-Za-z]+\s\d+\.\d+\b(?!\s?(?:%|x\b|×|h\b|hours?|min|"
+    r"FTE|million|m\b|k\b|bn\b|per\b|incidents|hallucinations?|tokens|points?|times))"
+)
+CONFIDENCE = re.compile(rf"(?:{_NUM})\s?%\s?(?:CI|confidence|credible|interval)\b", re.I)
+# "75–94%", "−32% to 6.7%": both ends are shares, though only the last carries the sign.
+_SHARE_RANGE = re.compile(
+    rf"[−-]?(?P<a>{_NUM})\s?%?\s?(?:–|—|-|to)\s?[−-]?(?P<b>{_NUM})\s?%", re.IGNORECASE
+)
+_MONEYISH = (
+    rf"(?:(?:€|\$|£|EUR|USD|GBP)\s?)?[−-]?(?:{_NUM})\s?(?:%|h|hours|min|minutes|FTE|million|m|k)?"
+)
+# Where a sentence states a range rather than a point: "(90% CI 27–52%)", "between 218 and 514
+# hours", "EUR 737,000 to EUR 1,712,000", "5.4–12.9 FTE".
+_INTERVAL = re.compile(
+    r"\((?:\d+% )?(?:CI|confidence interval|interval|estimated|range)[^)]*\)"
+    rf"|\bbetween\s+{_MONEYISH}\s+and\s+{_MONEYISH}"
+    rf"|(?:interval|range|CI)\s+(?:of\s+|from\s+)?{_MONEYISH}\s?(?:–|—|to)\s?{_MONEYISH}"
+    rf"|{_MONEYISH}\s?(?:–|—)\s?{_MONEYISH}",
+    re.IGNORECASE,
+)
+
+
+def read_quantities(text: str, masked: str) -> tuple[Quantity, ...]:
+    """Every quantity in `text`; `masked` is the text with names blanked (offsets kept)."""
+    masked = CONFIDENCE.sub(lambda m: "_" * len(m.group()), masked)
+    found = _range_ends(text, masked)
+    for kind, pattern in _PATTERNS:  # in order: "€2m" is money before "2" is a number
+        for match in pattern.finditer(masked):
+            value = _value(kind, match)
+            if value is None or any(_overlaps(q, *match.span()) for q in found):
+                continue
+            low, high = _range(kind, value, match, masked)
+            vague = bool({"v", "fd"} & {k for k, v in match.groupdict().items() if v})
+            text_of = text[slice(*match.span())]
+            found.append(Quantity(kind, value, low, high, text_of, *match.span(), vague))
+    for pattern, low, high in _VAGUE:
+        for match in pattern.finditer(masked):
+            if not any(_overlaps(q, *match.span()) for q in found):
+                before = masked[max(0, match.start() - 20) : match.start()]
+                lo = low if not _BELOW.search(before) else 0.0  # "fewer than half"
+                hi = high if not _ABOVE.search(before) else 1.0  # "more than half"
+                share = QuantityKind.SHARE
+                found.append(
+                    Quantity(share, (lo + hi) / 2, lo, hi, match.group(), *match.span(), True)
+                )
+    spans = [m.span() for m in _INTERVAL.finditer(text)]
+    return tuple(
+        sorted(
+            (_signed(q, text, any(a <= q.start < b for a, b in spans)) for q in found),
+            key=lambda q: q.start,
+        )
+    )
+
+
+def _signed(q: Quantity, text: str, end: bool) -> Quantity:
+    """The quantity negated when written with a minus ("−0.9%"), and marked as an interval's end."""
+    minus = (
+        q.start > 0
+        and text[q.start - 1] in "−-"
+        and (q.start < 2 or not text[q.start - 2].isalnum())
+    )
+    if not minus or q.vague:
+        return Quantity(q.kind, q.value, q.low, q.high, q.text, q.start, q.end, q.vague, end)
+    return Quantity(q.kind, -q.value, -q.high, -q.low, q.text, q.start, q.end, q.vague, end)
+
+
+def _range_ends(text: str, masked: str) -> list[Quantity]:
+    """Both ends of "75–94%" as shares, each at the precision it is written with."""
+    ends = []
+    for match in _SHARE_RANGE.finditer(masked):
+        for group in ("a", "b"):
+            value = _number(match.group(group)) / 100
+            digits = re.search(r"\.(\d+)", match.group(group))
+            step = 10.0 ** -(len(digits.group(1)) if digits else 0) / 200
+            start, end = match.span(group)
+            share = QuantityKind.SHARE
+            ends.append(
+                Quantity(share, value, value - step, value + step, text[start:end], start, end)
+            )
+    return ends
+
+
+def _overlaps(quantity: Quantity, start: int, end: int) -> bool:
+    return quantity.start < end and start < quantity.end
+
+
+def _number(text: str) -> float:
+    if text.lower() == "once":
+        return 1.0
+    return float(WORD_NUMBERS.get(text.lower(), 0) or text.replace(",", ""))
+
+
+def _value(kind: QuantityKind, match: re.Match[str]) -> float | None:
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    if kind is QuantityKind.MONEY or kind is QuantityKind.TOKENS:
+        amount = groups.get("a") or groups["b"]
+        scale = (groups.get("sa") or groups.get("sb") or "").lower()
+        return _number(amount) * _SCALE.get(scale, 1.0)
+    if "fd" in groups:
+        top = 1.0 if groups["fn"].lower() == "a" else _number(groups["fn"])
+        return top / _DENOMINATORS[groups["fd"].lower()] if top < 10 else None
+    if "n" in groups or "sn" in groups:
+        top = _number(groups.get("n") or groups["sn"])
+        bottom = _number(groups.get("d") or groups["sd"])
+        return top / bottom if 0 < top <= bottom else None
+    if "w" in groups:
+        return 3.0 if groups["w"].lower().startswith("trip") else 2.0
+    if "u1" in groups:
+        return {"half an hour": 30.0, "an hour": 60.0, "a minute": 1.0}.get(
+            groups["u1"].lower(), 15.0
+        )
+    value = _number(groups.get("a") or groups.get("t") or groups["v"])
+    if kind is QuantityKind.MINUTES and groups["u"].lower().startswith("h"):
+        return value * 60
+    return value / 100 if kind is QuantityKind.SHARE else value
+
+
+def _range(
+    kind: QuantityKind, value: float, match: re.Match[str], masked: str
+) -> tuple[float, float]:
+    """Rounding as written ("88%" is 87.5–88.5%; "53,000" is 52,500–53,500), widened by
+    "about", one-sided by "over"."""
+    step = _step(kind, value, match)
+    before = masked[max(0, match.start() - 20) : match.start()]
+    if _ABOVE.search(before):
+        return value, float("inf") if kind is not QuantityKind.SHARE else 1.0
+    if _BELOW.search(before):
+        return 0.0, value
+    if _APPROX.search(before):
+        step = max(step, 0.03 if kind is QuantityKind.SHARE else abs(value) * 0.1)
+    return value - step, value + step
+
+
+def _step(kind: QuantityKind, value: float, match: re.Match[str]) -> float:
+    """Half the last written digit, in the quantity's own unit."""
+    groups = match.groupdict()
+    if kind is QuantityKind.SHARE and groups.get("fd"):
+        return 0.04  # "three quarters" is a round figure, not 75.0%
+    if kind is QuantityKind.SHARE and (groups.get("n") or groups.get("sn")):
+        return 0.005
+    written = groups.get("a") or groups.get("b") or groups.get("t") or ""
+    digits = re.search(r"\.(\d+)", written)
+    if kind is QuantityKind.SHARE:  # percentages are rounded to the digit, never to tens
+        return 10.0 ** -(len(digits.group(1)) if digits else 0) / 200
+    if digits:
+        step = 10.0 ** -len(digits.group(1)) / 2
+    else:
+        zeros = len(written.replace(",", "")) - len(written.replace(",", "").rstrip("0"))
+        # "53,000" is rounded to the thousand; "400" and "100" are taken as written.
+        step = 10.0 ** min(zeros, 3) / 2 if len(written.replace(",", "")) > 3 else 0.5
+    return step * (value / _number(written) if written and _number(written) else 1.0)
