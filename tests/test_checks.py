@@ -133,3 +133,23 @@ def test_leave_one_out_matches_recomputing_without_the_row(typo_case: Path) -> N
             at_minimum = min(n, m) < policy.min_tasks_per_cell
             expected = not at_minimum and verdict is not c.decision.verdict
             assert ((c.tool, row) in flagged) == expected, (c.tool, c.kind, row)
+
+
+def test_a_previous_period_elsewhere_is_named_once(tmp_path: Path) -> None:
+    """A missing --previous folder is named as given, never joined to the case's path."""
+    missing = tmp_path / "elsewhere" / "previous"
+    result = CliRunner().invoke(app, ["validate", str(DEFAULT_CASE), "--previous", str(missing)])
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == f"{missing}: expected a case folder, found nothing"
+
+
+def test_the_previous_periods_problems_name_its_files(tmp_path: Path) -> None:
+    previous = tmp_path / "old"
+    shutil.copytree(DEFAULT_CASE, previous)
+    cell(previous, "pilot.csv", 14, "review_minutes", "-5")
+    for command in (["validate"], ["build", "-o", str(tmp_path / "r.json"), "--format", "json"]):
+        result = CliRunner().invoke(app, [*command, str(DEFAULT_CASE), "--previous", str(previous)])
+        assert result.exit_code == 2
+        assert result.output.splitlines()[0] == (
+            f"{previous}/pilot.csv:14: review_minutes: must be ≥ 0 (got -5)"
+        )
