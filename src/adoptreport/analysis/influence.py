@@ -177,7 +177,7 @@ def _kind_and_headline(
     case: Case, findings: Findings, left_out: dict[tuple[str, str], _LeftOut]
 ) -> tuple[list[Pivot], list[HeadlinePivot]]:
     weights = headline_weights(case, findings)
-    fte = findings.workforce.total.freed_fte
+    fte = findings.workforce.total.freed_fte  # None: the headline is not measured
     pivots: list[Pivot] = []
     moves: list[HeadlinePivot] = []
     for kv in findings.kinds:
@@ -187,12 +187,15 @@ def _kind_and_headline(
             left = left_out[(cell.tool, cell.kind)]
             verdict, saved = _kind_without([c for c in kind_cells if c is not cell], left)
             after = np.where(np.isin(verdict, SUPPORTING), np.nan_to_num(saved), 0.0)
-            moved = fte.point + weights.get(kv.kind, 0.0) * (after - before)
+            centre, low, high = (fte.point, fte.low, fte.high) if fte else (0.0, 0.0, 0.0)
+            moved = centre + weights.get(kv.kind, 0.0) * (after - before)
             flips = np.isin(verdict, SUPPORTING) != (kv.verdict in SUPPORTING)
-            outside = (moved < fte.low) | (moved > fte.high)
+            outside = (moved < low) | (moved > high)
             for i in np.flatnonzero(verdict != kv.verdict):
                 row, task = int(left.rows[i]), str(left.task_ids[i])
                 pivots.append(Pivot(kv.kind, "", row, task, kv.verdict, verdict[i]))
+            if fte is None:
+                continue
             for i in np.flatnonzero(flips | outside):
                 row, task = int(left.rows[i]), str(left.task_ids[i])
                 moves.append(HeadlinePivot(row, task, kv.kind, fte, float(moved[i])))

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from adoptreport.analysis.stats import Interval, tasks_to_decide, z_score
+from adoptreport.analysis.stats import Interval, spread_from_interval, tasks_to_decide
 from adoptreport.models.case import Policy
 
 
@@ -37,11 +36,15 @@ class Reason(StrEnum):
     BOTH_SHORT = "saves time; acceptance and saving short of automate"
     NO_DETECTABLE_DIFFERENCE = "no detectable difference"
     UNDECIDED_AGAINST_MINIMUM = "saves time; undecided against the assist minimum"
+    AUTOMATE_RULED_OUT = "acceptance rules out automate; time undecided"
+    NOT_AFTER_CORRECTION = "not significant once corrected for many comparisons"
 
 
 # Beyond this many times the policy's minimum, "more attempts would decide it" stops being
 # a plan: the observed effect is too close to the threshold for any practical pilot.
 PRACTICAL_MULTIPLE = 50
+# A bootstrap interval from one attempt has no spread: a loss needs two timed attempts.
+MIN_TIMED_FOR_LOSS = 2
 
 
 @dataclass(frozen=True)
@@ -54,15 +57,24 @@ class Decision:
 def decide(
     attempts: int, timed_attempts: int, acceptance: Interval, saved: Interval | None, policy: Policy
 ) -> Decision:
-    """Apply the policy to interval ends; the methodology section states the same rules."""
+    """Apply the policy to interval ends; the methodology section states the same rules.
+
+    Partial evidence decides what it can: a time-saved interval wholly below zero is *do not
+    automate* however few the attempts (from two timed attempts: one has no spread), and an
+    acceptance interval wholly below the automate minimum rules automating out even when time
+    was not measured or too few attempts were timed.
+    """
     automate = policy.automate_with_review
     floor = policy.assist.min_saved_fraction
-    if saved is None or min(attempts, timed_attempts) < policy.min_tasks_per_cell:
-        reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS
-        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
-        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, shortfall)
-    if saved.high < 0:
+    if saved is not None and timed_attempts >= MIN_TIMED_FOR_LOSS and saved.high < 0:
         return Decision(Verdict.DO_NOT_AUTOMATE, Reason.COSTS_TIME, None)
+    if saved is None or min(attempts, timed_attempts) < policy.min_tasks_per_cell:
+        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
+        if acceptance.high < automate.min_acceptance:
+            more = None if saved is None else shortfall
+            return Decision(Verdict.INSUFFICIENT_EVIDENCE, Reason.AUTOMATE_RULED_OUT, more)
+        reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS
+        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, shortfall)
     if saved.high < floor:
         return Decision(Verdict.DO_NOT_AUTOMATE, Reason.SAVES_TOO_LITTLE, None)
     if saved.low > floor:
@@ -87,10 +99,10 @@ def decide(
 
 
 def _more_needed(n: int, saved: Interval, threshold: float, policy: Policy) -> int | None:
-    level = policy.confidence_level
-    # Per-attempt spread recovered from the interval's width (normal approximation).
-    spread = (saved.high - saved.low) / 2.0 * math.sqrt(n) / z_score(level)
-    total = tasks_to_decide(saved.point, spread, threshold, level)
+    """More attempts that would decide against `threshold` with the policy's power, if the
+    true saved fraction equals the current estimate; None beyond a practical pilot."""
+    spread = spread_from_interval(saved, n)
+    total = tasks_to_decide(saved.point, spread, threshold, policy.confidence_level, policy.power)
     if total is None or total - n > PRACTICAL_MULTIPLE * policy.min_tasks_per_cell:
         return None
     return max(1, total - n)

@@ -64,6 +64,7 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.MINUTES: (QuantityKind.MINUTES, 1.0),
     Unit.HOURS_PER_WEEK: (QuantityKind.MINUTES, 60.0),
     Unit.HOURS_PER_CHANGE: (QuantityKind.MINUTES, 60.0),
+    Unit.HOURS: (QuantityKind.MINUTES, 60.0),
     Unit.FTE: (QuantityKind.FTE, 1.0),
     Unit.MONEY_PER_YEAR: (QuantityKind.MONEY, 1.0),
     Unit.MONEY_PER_CHANGE: (QuantityKind.MONEY, 1.0),
@@ -75,6 +76,8 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.DAYS: (QuantityKind.NUMBER, 1.0),
     Unit.FIT_SCORE: (QuantityKind.NUMBER, 1.0),
     Unit.RATE_RATIO: (QuantityKind.MULTIPLE, 1.0),
+    Unit.TIME_CHANGE: (QuantityKind.SHARE, 1.0),  # "+10%": a change in total time (designs)
+    Unit.TIME_RATIO: (QuantityKind.MULTIPLE, 1.0),  # "1.17 times": paired totals (designs)
 }
 
 
@@ -91,6 +94,8 @@ class Evidence:
     tools: tuple[ToolSummary, ...]
     gaps: tuple[BenchmarkGap, ...]
     headline_gap: BenchmarkGap | None  # the claim the report leads with (analysis decides)
+    # Each ranked vendor's scoring tool: (tool, its fit statement, acceptance across our mix).
+    work_mix: tuple[tuple[str, str, Interval], ...] = ()
 
     @classmethod
     def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
@@ -104,6 +109,11 @@ class Evidence:
             tools=findings.tools,
             gaps=findings.benchmark_gaps,
             headline_gap=findings.headline,
+            work_mix=tuple(
+                (v.fit.tool.tool, f"vendor.{v.vendor}.fit", v.fit.tool.acceptance.acceptance)
+                for v in findings.procurement.vendors
+                if v.fit.tool is not None
+            ),
         )
 
     def grounds(self, quantity: Quantity, topics: tuple[str, ...] = ()) -> tuple[Known, ...]:

@@ -21,9 +21,9 @@ from adoptreport.models.folder import SOURCE_ROW, Case
 from adoptreport.models.workforce import HOURS_PREFIX
 
 # A value this many robust deviations (0.6745·|x − median| / MAD) from its kind of work's
-# median is flagged. The default case's largest is under 8; a value typed with two extra
+# median is flagged. The default case's largest is about 12; a value typed with two extra
 # digits is in the hundreds.
-OUTLIER_Z = 10.0
+OUTLIER_Z = 20.0
 # A fractional minutes value under this fraction of its kind's median that, read as hours,
 # falls within the kind's range looks like hours typed into a minutes column.
 HOURS_FRACTION = 1 / 20

@@ -63,6 +63,11 @@ class Policy(InputModel):
     assist: AssistPolicy = AssistPolicy()
     bootstrap_draws: Annotated[int, Field(ge=200, le=100_000)] = 2000
     seed: Annotated[int, Field(ge=0, le=2**32 - 1)] = 20261124
+    power: Annotated[float, Field(gt=0.5, lt=1.0)] = Field(
+        default=0.80,
+        description="Chance a further pilot of the stated size decides a verdict, if the true "
+        "value equals the current estimate.",
+    )
 
     @model_validator(mode="after")
     def _thresholds_ordered(self) -> Policy:
@@ -70,6 +75,38 @@ class Policy(InputModel):
             raise ValueError(
                 "assist.min_saved_fraction must not exceed automate_with_review.min_saved_fraction"
             )
+        return self
+
+
+class PilotDesign(StrEnum):
+    """How the pilot's tasks were assigned to working with or without AI."""
+
+    RANDOMISED = "randomised"  # each task randomly assigned to an arm, per engineer
+    OBSERVATIONAL = "observational"  # tools tried on chosen tasks, against an estimate
+
+
+class PilotFlow(InputModel):
+    """How many tasks reached the pilot, and why the others did not; blank = not given."""
+
+    eligible: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks that met the pilot's criteria."
+    )
+    withheld: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Eligible tasks participants kept out of the pilot."
+    )
+    opted_out: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks left out because their engineer opted out."
+    )
+    dropped: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks started but dropped from the analysis."
+    )
+    why: Text | None = Field(default=None, description="Why tasks were withheld or dropped.")
+
+    @model_validator(mode="after")
+    def _parts_within_eligible(self) -> PilotFlow:
+        parts = [self.withheld, self.opted_out, self.dropped]
+        if self.eligible is not None and sum(p or 0 for p in parts) > self.eligible:
+            raise ValueError("withheld + opted_out + dropped must not exceed eligible")
         return self
 
 
@@ -83,6 +120,22 @@ class Codebase(InputModel):
         if self.tokens is None and self.bytes is None:
             raise ValueError("give the codebase's size as tokens or bytes")
         return self
+
+
+class Portfolio(InputModel):
+    """Several tools bought together; each kind of work uses the best-supported of them."""
+
+    id: Identifier
+    name: Text
+    tools: Annotated[list[Identifier], Field(min_length=2)]
+
+
+class Plan(InputModel):
+    tool: Identifier | None = Field(
+        default=None,
+        description="The tool (or portfolio id) the plan would buy: the headline option for "
+        "hours, FTE and value; blank = the procurement leader's tool.",
+    )
 
 
 class CaseFile(InputModel):
@@ -115,6 +168,16 @@ class CaseFile(InputModel):
         default=None, description="Last day of the pilot; attempts dated after it are warned."
     )
     codebases: list[Codebase] = []
+    pilot_design: PilotDesign = Field(
+        default=PilotDesign.OBSERVATIONAL,
+        description="randomised: tasks were assigned to the ai or control arm at random; "
+        "observational (default): tools were tried on chosen tasks.",
+    )
+    pilot_flow: PilotFlow | None = Field(
+        default=None, description="Tasks eligible, withheld, opted out and dropped, and why."
+    )
+    plan: Plan = Plan()
+    portfolios: list[Portfolio] = []
     previous_case: str | None = None
     headline_claim: Identifier | None = Field(
         default=None,

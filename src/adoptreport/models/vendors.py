@@ -22,12 +22,6 @@ from adoptreport.models.common import (
 MAX_RETENTION_DAYS = 36_500  # a hundred years: longer is "kept for ever", not a number of days
 
 
-class Tool(InputModel):
-    id: Identifier
-    name: Text
-    model: Text | None = None
-
-
 class Deployment(InputModel):
     clouds: list[Text] | None = None
     regions: list[Text] | None = None
@@ -43,6 +37,17 @@ class Pricing(InputModel):
     output_per_million_tokens: Money | None = None
 
 
+class Tool(InputModel):
+    id: Identifier
+    name: Text
+    model: Text | None = None
+    pricing: Pricing | None = Field(
+        default=None,
+        description="This tool's (model's) own prices, where they differ from the vendor's; "
+        "a price left out here is the vendor's.",
+    )
+
+
 class HallucinationClaimKind(StrEnum):
     RELATIVE_REDUCTION = "relative_reduction"
     RATE = "rate"
@@ -55,6 +60,11 @@ class HallucinationClaim(InputModel):
         description="A fraction ≤ 1 (relative_reduction) or incidents per attempt (≤ 10,000)."
     )
     baseline_tool: Identifier | None = None
+    hallucination_kinds: list[Identifier] | None = Field(
+        default=None,
+        description="The kinds of hallucination the claim is about (as pilot.csv names "
+        "them); blank = every kind.",
+    )
     text: Text
     source: Text
     source_date: dt.date | None = None
@@ -89,6 +99,14 @@ class Vendor(InputModel):
     ip_indemnity: bool | None = None
     pricing: Pricing = Pricing()
     hallucination_claims: list[HallucinationClaim] = []
+
+    def prices_for(self, tool_id: str) -> Pricing:
+        """A tool's prices: its own where it states them, else the vendor's."""
+        own = next((t.pricing for t in self.tools if t.id == tool_id), None)
+        if own is None:
+            return self.pricing
+        stated = own.model_dump(exclude_none=True)
+        return self.pricing.model_copy(update=stated)
 
 
 class VendorsFile(InputModel):

@@ -94,6 +94,7 @@ class ReportView:
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
     data_checks: tuple[Paragraph, ...] = ()  # warnings and one row's influence (methodology)
+    designs: tuple[Paragraph, ...] = ()  # the pilot's designs: arms, paired tasks, forecasts
 
 
 class _Printed:
@@ -132,10 +133,10 @@ def _claim_blocks(
     return tuple(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
+            # Its claim, scope and mix sentences, then any other kinds of its mix and its
+            # standing against other claims on the same benchmark, in statement order.
             tuple(
-                paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
-                for p in CLAIM_PARTS
-                if f"benchmark.{g.claim.id}.{p}" in by_id
+                paragraph(s) for i, s in by_id.items() if i.startswith(f"benchmark.{g.claim.id}.")
             ),
         )
         for g in findings.benchmark_gaps
@@ -153,13 +154,16 @@ def _plotted(printed: tuple[Statement, ...], in_prose: set[str], brief: bool) ->
 
 
 def _sections(
-    audience: Audience, draft: ClaimsReview | None, diff: PeriodDiff | None
+    audience: Audience, draft: ClaimsReview | None, diff: PeriodDiff | None, designs: bool
 ) -> tuple[str, ...]:
-    """The audience's sections, less the claims review without a draft and changes without a diff."""
+    """The audience's sections, less the claims review without a draft, changes without a
+    diff, and the designs section when the pilot has neither control rows nor shared tasks."""
     return tuple(
         x
         for x in SECTIONS[audience]
-        if (x != "claims" or draft is not None) and (x != "changes" or diff is not None)
+        if (x != "claims" or draft is not None)
+        and (x != "changes" or diff is not None)
+        and (x != "designs" or designs)
     )
 
 
@@ -224,7 +228,7 @@ def build_view(
         ),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=ledger_rows(printed, _plotted(printed, in_prose, brief)),
-        sections=_sections(audience, draft, diff),
+        sections=_sections(audience, draft, diff, bool(shown.section(Section.DESIGNS))),
         show_cells=bool(cells),
         procurement=procurement_view(case, findings, shown.statements),
         brief=brief,
@@ -233,4 +237,5 @@ def build_view(
         previous_period=diff.old_period if diff else "",
         change_rows=change_rows(diff, by_id),
         changes=tuple(p for p in shown.section(Section.CHANGES) if p.id not in tabled),
+        designs=shown.section(Section.DESIGNS),
     )

@@ -23,6 +23,7 @@ class Section(StrEnum):
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
+    DESIGNS = "designs"  # AI arm against control arm, and paired tasks (analysis.arms)
     CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
 
 
@@ -41,6 +42,7 @@ class Unit(StrEnum):
     PERCENTAGE_POINTS = "percentage points"
     MINUTES = "minutes"
     HOURS_PER_WEEK = "hours per week"
+    HOURS = "engineer hours"
     FTE = "full-time equivalents"
     MONEY_PER_YEAR = "currency per year"
     MONEY_PER_CHANGE = "currency per merged change"
@@ -54,6 +56,8 @@ class Unit(StrEnum):
     MONEY_PER_MONTH = "currency per month"
     FIT_SCORE = "weighted fit score (0 to 1)"
     RATE_RATIO = "rate ratio"
+    TIME_CHANGE = "change in total time (positive: slower)"
+    TIME_RATIO = "ratio of total times"
 
 
 @dataclass(frozen=True)
