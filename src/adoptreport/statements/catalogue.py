@@ -125,9 +125,8 @@ SENTENCES: dict[str, str] = {
     ),
     "verdict_after_correction_more": (
         "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
-        "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
-        "clear after the Benjamini–Hochberg correction; about {more} more attempts would decide "
-        "it with {power} power if the true value equals the current estimate."
+        "{attempts} attempts, unclear once corrected for {comparisons} comparisons; {more} more "
+        "attempts would decide it ({power} power)."
     ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "

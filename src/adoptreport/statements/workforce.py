@@ -304,7 +304,7 @@ def _claimed(check: AssumptionCheck) -> Number:
 
 # Every hour in scope is in kinds the pilot judged "do not automate": the supported saving is
 # a decided zero, measured, and says why rather than printing an interval of 0–0.
-RULED_OUT = "ruled out: every kind of work in its scope was judged do not automate"
+RULED_OUT = "all its kinds: do not automate"
 
 
 def _supported(check: AssumptionCheck) -> Number:
