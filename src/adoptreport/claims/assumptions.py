@@ -69,8 +69,8 @@ def said_verdict(s: ParsedSentence) -> tuple[AssumptionVerdict, re.Match[str]] |
 def assumption_verdict(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """A plan assumption given another verdict than the report's: contradicted; the same (or a
     more cautious "plausible" for a supported one): ok."""
-    named = named_assumptions(s, ev)
     said = said_verdict(s)
+    named = named_assumptions(s, ev) if said is not None else ()
     if not named or said is None:
         return None
     verdict, word = said

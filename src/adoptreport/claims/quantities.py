@@ -88,7 +88,12 @@ WORD_NUMBERS: dict[str, float] = {
        for j, u in enumerate(_UNITS[:9], start=1) for sep in ("-", " ")},
     "hundred": 100, "a hundred": 100, "one hundred": 100, "a dozen": 12, "a thousand": 1000,
 }  # fmt: skip
-_WORD_NUM = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# As one structured pattern (tens, then an optional unit), not an alternation of 180 words.
+_WORD_NUM = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS[:9])})(?![\w-]))?"
+    rf"|one hundred|a hundred|a dozen|a thousand|hundred"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
+)
 _DENOMINATORS = {
     "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
@@ -97,29 +102,39 @@ _DENOMINATORS = {
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9}
 _SCALES = r"million|thousand|billion|bn|mn|m|k"
 _CURRENCY = r"€|\$|£|EUR|USD|GBP|euros?|dollars?|pounds"
-_PATTERNS: tuple[tuple[QuantityKind, re.Pattern[str]], ...] = (
-    (QuantityKind.MONEY, re.compile(
-        rf"(?:(?:€|\$|£|\b(?:EUR|USD|GBP))\s?(?P<a>{_NUM})\s?(?P<sa>{_SCALES})?\b"
-        rf"|(?P<b>{_NUM})\s?(?P<sb>{_SCALES})?\s?(?:{_CURRENCY})(?!\w))", re.IGNORECASE)),
-    (QuantityKind.SHARE, re.compile(
-        rf"(?P<a>{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pp\b|pts\b)"
-        rf"|\b(?P<pw>{_WORD_NUM})[\s-](?:percent|per cent)\b", re.I)),
-    (QuantityKind.MINUTES, re.compile(r"\b(?P<u1>half an hour|an hour|a minute|(?:a )?quarter of an hour)\b", re.I)),
-    (QuantityKind.SHARE, re.compile(
-        rf"\b(?P<n>{_NUM}|{_WORD_NUM}|once)\s+(?:[a-z-]+\s+)?(?:times\s+)?(?:in|out of|of every|every|for every|of the|of)\s+(?:every\s+)?(?P<d>{_NUM}|{_WORD_NUM})\b"
-        r"|(?<![\w./-])(?P<sn>\d)/(?P<sd>\d{1,2})(?![\w./])"
-        rf"|\b(?P<fn>{_WORD_NUM}|a)[- ](?P<fd>{'|'.join(_DENOMINATORS)})\b", re.IGNORECASE)),
-    (QuantityKind.FTE, re.compile(rf"(?P<a>{_NUM}|\b(?:{_WORD_NUM}))\s?(?:FTEs?|full[- ]time equivalents?)\b", re.I)),
-    (QuantityKind.DAYS, re.compile(rf"(?P<a>{_NUM}|\b(?:{_WORD_NUM}))\s?(?:(?:working|work|calendar|person|engineer|man)[- ])?days?\b", re.I)),
-    (QuantityKind.TOKENS, re.compile(rf"(?P<a>{_NUM})\s?(?P<sa>k|m|million|thousand)?[- ]?tokens?\b", re.I)),
-    (QuantityKind.MINUTES, re.compile(
-        rf"(?P<a>{_NUM}|\b(?:{_WORD_NUM}))\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b", re.I)),
-    (QuantityKind.MULTIPLE, re.compile(
-        rf"(?P<a>{_NUM})\s?(?:x|×)(?!\w)|\b(?P<w>twice|double[sd]?|triple[sd]?)\b"
-        rf"|\b(?P<t>{_NUM}|{_WORD_NUM})\s+times\s+(?=(?:as|faster|quicker|more|fewer|less|better|higher|lower|slower|the)\b)", re.I)),
-    (QuantityKind.NUMBER, re.compile(rf"(?<![\w.])(?P<a>{_NUM})(?![\w.]*\w)")),
-    (QuantityKind.NUMBER, re.compile(rf"\b(?P<v>{_WORD_NUM})\b", re.IGNORECASE)),
-)  # fmt: skip
+
+
+def _patterns(words: str) -> tuple[tuple[QuantityKind, re.Pattern[str]], ...]:
+    """The number patterns, with `words` as the pattern for a number written in words."""
+    return (
+        (QuantityKind.MONEY, re.compile(
+            rf"(?:(?:€|\$|£|\b(?:EUR|USD|GBP))\s?(?P<a>{_NUM})\s?(?P<sa>{_SCALES})?\b"
+            rf"|(?P<b>{_NUM})\s?(?P<sb>{_SCALES})?\s?(?:{_CURRENCY})(?!\w))", re.IGNORECASE)),
+        (QuantityKind.SHARE, re.compile(
+            rf"(?P<a>{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b|points?\b|pp\b|pts\b)"
+            rf"|\b(?P<pw>{words})[\s-](?:percent|per cent)\b", re.I)),
+        (QuantityKind.MINUTES, re.compile(r"\b(?P<u1>half an hour|an hour|a minute|(?:a )?quarter of an hour)\b", re.I)),
+        (QuantityKind.SHARE, re.compile(
+            rf"\b(?P<n>{_NUM}|{words}|once)\s+(?:[a-z-]+\s+)?(?:times\s+)?(?:in|out of|of every|every|for every|of the|of)\s+(?:every\s+)?(?P<d>{_NUM}|{words})\b"
+            r"|(?<![\w./-])(?P<sn>\d)/(?P<sd>\d{1,2})(?![\w./])"
+            rf"|\b(?P<fn>{words}|a)[- ](?P<fd>{'|'.join(_DENOMINATORS)})\b", re.IGNORECASE)),
+        (QuantityKind.FTE, re.compile(rf"(?P<a>{_NUM}|\b(?:{words}))\s?(?:FTEs?|full[- ]time equivalents?)\b", re.I)),
+        (QuantityKind.DAYS, re.compile(rf"(?P<a>{_NUM}|\b(?:{words}))\s?(?:(?:working|work|calendar|person|engineer|man)[- ])?days?\b", re.I)),
+        (QuantityKind.TOKENS, re.compile(rf"(?P<a>{_NUM})\s?(?P<sa>k|m|million|thousand)?[- ]?tokens?\b", re.I)),
+        (QuantityKind.MINUTES, re.compile(
+            rf"(?P<a>{_NUM}|\b(?:{words}))\s?(?P<u>min(?:ute)?s?|hours?|hrs?|h)\b", re.I)),
+        (QuantityKind.MULTIPLE, re.compile(
+            rf"(?P<a>{_NUM})\s?(?:x|×)(?!\w)|\b(?P<w>twice|double[sd]?|triple[sd]?)\b"
+            rf"|\b(?P<t>{_NUM}|{words})\s+times\s+(?=(?:as|faster|quicker|more|fewer|less|better|higher|lower|slower|the)\b)", re.I)),
+        (QuantityKind.NUMBER, re.compile(rf"(?<![\w.])(?P<a>{_NUM})(?![\w.]*\w)")),
+        (QuantityKind.NUMBER, re.compile(rf"\b(?P<v>{words})\b", re.IGNORECASE)),
+    )  # fmt: skip
+
+
+_PATTERNS = _patterns(_WORD_NUM)
+# Most sentences have no number in words: the same patterns without that branch are faster.
+_DIGIT_PATTERNS = _patterns(r"(?!x)x")
+_HAS_WORD_NUMBER = re.compile(rf"\b(?:{_WORD_NUM})\b", re.IGNORECASE)
 # Vague shares, as the range a careful reader would grant them.
 _VAGUE: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), low, high)
@@ -174,7 +189,8 @@ def read_quantities(text: str, masked: str) -> tuple[Quantity, ...]:
     """Every quantity in `text`; `masked` is the text with names blanked (offsets kept)."""
     masked = CONFIDENCE.sub(lambda m: "_" * len(m.group()), masked)
     found = _range_ends(text, masked)
-    for kind, pattern in _PATTERNS:  # in order: "€2m" is money before "2" is a number
+    patterns = _PATTERNS if _HAS_WORD_NUMBER.search(masked) else _DIGIT_PATTERNS
+    for kind, pattern in patterns:  # in order: "€2m" is money before "2" is a number
         for match in pattern.finditer(masked):
             value = _value(kind, match)
             if value is None or any(_overlaps(q, *match.span()) for q in found):
