@@ -22,7 +22,7 @@ from tests.conftest import DEFAULT_CASE
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "claims_corpus.yaml").read_text("utf-8"))
 # Round two's development sentences (issue 15), in the same verdict → sentences form.
-DEV_FILES = ("claims_dev2.yaml", "claims_dev3.yaml")
+DEV_FILES = ("claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml")
 DEV = [CORPUS] + [
     yaml.safe_load((Path(__file__).parent / name).read_text("utf-8")) for name in DEV_FILES
 ]

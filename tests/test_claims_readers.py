@@ -273,7 +273,9 @@ def test_blind_corpus_holds_its_recorded_score(evidence: Evidence) -> None:
     assert result.honest_warned <= BLIND_AFTER["honest_warned"], result.summary()
 
 
-@pytest.mark.parametrize("name", ["claims_corpus.yaml", "claims_dev2.yaml", "claims_dev3.yaml"])
+@pytest.mark.parametrize(
+    "name", ["claims_corpus.yaml", "claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml"]
+)
 def test_development_corpus_score(name: str, evidence: Evidence) -> None:
     corpus = yaml.safe_load((HERE / name).read_text("utf-8"))
     result = score(labelled(corpus), evidence)

@@ -66,6 +66,28 @@ def test_a_round_fraction_grounds_loosely_but_is_judged_as_written(evidence: Evi
     assert not any(k.value == pytest.approx(26 / 30) for k in evidence.grounds(q, loose=False))
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("half an hour of review at most", 0.0, 30.0),
+        ("ten hours or more", 600.0, float("inf")),
+        ("about 30 minutes", 27.0, 33.0),
+    ],
+)
+def test_one_sided_after_the_number(text: str, low: float, high: float, evidence: Evidence) -> None:
+    (q,) = read(text, evidence).quantities
+    assert (q.low, q.high) == pytest.approx((low, high))
+
+
+def test_a_word_fraction_stated_as_a_level_is_a_finding(evidence: Evidence) -> None:
+    stated = read(
+        "SWE-bench measures bug fixes, which are about a sixth of our engineering hours.", evidence
+    )
+    handed = read("SWE-bench means a sixth of our engineering hours can be automated.", evidence)
+    found = [readers.mapped_quantity(s, evidence) for s in (stated, handed)]
+    assert [q.text if q else None for q in found] == [None, "a sixth"]
+
+
 def test_near_is_an_approximation_not_an_id(evidence: Evidence) -> None:
     (q,) = read("near-90%", evidence).quantities
     assert (q.low, q.high) == pytest.approx((0.87, 0.93))

@@ -140,7 +140,7 @@ _VAGUE: tuple[tuple[re.Pattern[str], float, float], ...] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), low, high)
     for words, low, high in (
         (r"nearly all|almost all|virtually all|almost every|nearly every|all but a few", 0.85, 1.0),
-        (r"the vast majority|a large majority|most|the majority|majority|the bulk|the lion's share|the better part", 0.5, 1.0),
+        (r"the vast majority|a large majority|(?<!at )(?<!at the )most|the majority|majority|the bulk|the lion's share|the better part", 0.5, 1.0),
         (r"half|halves|halved|halving|cut in half", 0.45, 0.55),
         (r"more often than not", 0.5, 1.0),
         (r"(?:the|that|this) same (?:share|proportion|fraction|percentage|rate)|the proportion|the share|the fraction|the percentage", 0.0, 1.0),
@@ -155,6 +155,13 @@ _APPROX = re.compile(
 _ABOVE = re.compile(r"(?:more than|over|above|at least|upwards of|in excess of|>|≥)\s*$", re.I)
 _BELOW = re.compile(
     r"(?:less than|under|below|at most|up to|fewer than|no more than|<|≤)\s*$", re.I
+)
+# "half an hour of review at most", "ten hours or more": one-sided, said after the number.
+_BELOW_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:at most|at the most|or less|or fewer|or under|tops)\b", re.I
+)
+_ABOVE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:at least|or more|or over|or above|plus)\b", re.I
 )
 # Numbers that are names, not quantities: years, FY27, H2, Q3, v2, GPT-5.5, ISO 27001, dates,
 # versions ("3.11.2", "Claude 3.5 Sonnet"), ids ("PR #412", "TKT-1234").
@@ -330,9 +337,10 @@ def _range(
     "about", one-sided by "over"."""
     step = _step(kind, value, match)
     before = masked[max(0, match.start() - 20) : match.start()]
-    if _ABOVE.search(before):
+    after = masked[match.end() : match.end() + 40]
+    if _ABOVE.search(before) or _ABOVE_AFTER.match(after):
         return value, float("inf") if kind is not QuantityKind.SHARE else 1.0
-    if _BELOW.search(before):
+    if _BELOW.search(before) or _BELOW_AFTER.match(after):
         return 0.0, value
     if _APPROX.search(before):
         step = max(step, 0.03 if kind is QuantityKind.SHARE else abs(value) * 0.1)

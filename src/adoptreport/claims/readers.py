@@ -220,9 +220,26 @@ PILOT = re.compile(
 )
 
 
+def _stated_fraction(q: Quantity, s: ParsedSentence) -> bool:
+    """A word fraction stated as a level ("are about a sixth of our hours"), with no verb of
+    doing or inferring that would make it a share of work handed over."""
+    if not q.vague or q.high - q.low > 0.1 or not _IS_BEFORE.search(s.masked[: q.start]):
+        return False
+    return CAPABILITY.search(s.masked) is None and INFERENCE.search(s.masked) is None
+
+
+_IS_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|makes? up|made up|accounts? for|represents?|comprises?)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _measured(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
     """The report states this figure about our work, or the sentence sets a pilot figure beside
     the benchmark: a comparison or a finding, not a mapping."""
+    if _stated_fraction(q, s):  # "which are about a sixth of our engineering hours"
+        q = replace(q, vague=False)
     if q.vague or q.high - q.low > 0.5 * max(abs(q.value), 1e-9):
         return False  # "most", "over two thirds": no measured figure is meant
     grounds = [
@@ -293,7 +310,8 @@ def staffing_consequence(
     pilot nor about checking it locally: the benchmark is made to speak for our people."""
     if not mentions or _CHECKING.search(s.masked) or OUR_MEASUREMENT.search(s.masked):
         return None
-    if CONTRAST.search(s.masked) and any(_pilot_figure(q, s, ev) for q in s.quantities):
+    beside = CONTRAST.search(s.masked) or PILOT.search(s.masked) or ";" in s.text
+    if beside and any(_pilot_figure(q, s, ev) for q in s.quantities):
         return None  # "… while the evidence supports 9.4 FTE": set beside the pilot's figure
     return next(iter(staffing_words(s, ev)), None)
 

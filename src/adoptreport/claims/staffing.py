@@ -20,7 +20,7 @@ FAMILIES: dict[str, str] = {
     "hiring": (
         r"hir(?:e|es|ed|ing)|recruit\w*|requisitions?|reqs|headcount|head count|backfill\w*|"
         r"leavers?|attrition|vacanc(?:y|ies)|openings?|positions?|roles?|redundan\w*|layoffs?|"
-        r"lay(?:ing)? off|laid off|let go|new (?:hires|starters|joiners)|unfilled"
+        r"lay(?:ing)? off|laid off|let go|new (?:hires|starters|joiners)|unfilled|establishment"
     ),
     "people": (
         r"engineers?|developers?|devs|programmers?|testers?|contractors?|contract (?:devs|developers|"
