@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,31 @@ def pdf_text(path: Path) -> str:
         ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True
     )
     return collapse(out.stdout.decode("utf-8"))
+
+
+class _Warnings(logging.Handler):
+    """What WeasyPrint logged at WARNING or above, in any test or session fixture."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+WEASYPRINT_WARNINGS = _Warnings()
+logging.getLogger("weasyprint").addHandler(WEASYPRINT_WARNINGS)
+
+
+@pytest.fixture(autouse=True)
+def weasyprint_warned_nothing() -> Iterator[None]:
+    """A user's build tolerates the font-subsetting fallback and prints a note; the test suite
+    fails on it, as on every other WeasyPrint warning (install libharfbuzz-subset0)."""
+    yield
+    messages = list(WEASYPRINT_WARNINGS.messages)
+    WEASYPRINT_WARNINGS.messages.clear()
+    assert not messages, f"WeasyPrint warned: {messages}"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -35,7 +35,7 @@ def test_validate_broken_case_lists_every_problem(case_copy: Path) -> None:
         line.startswith(f"{case_copy}/pilot.csv:32: kind_of_work: unknown kind of work 'astrology'")
         for line in lines
     )
-    assert lines[-1] == f"2 problems in {case_copy}; nothing was written."
+    assert lines[-1] == f"2 problems in {case_copy}."  # validate never writes, so never says so
     assert "Traceback" not in result.output
 
 
@@ -146,3 +146,57 @@ def test_build_into_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tmp_path} is a folder; give a file name")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_version_option_prints_the_version() -> None:
+    from adoptreport import __version__
+
+    for args in (["--version"], ["version"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0 and result.stdout == f"{__version__}\n"
+
+
+def test_a_wrong_choice_reads_plainly() -> None:
+    result = runner.invoke(app, ["build", str(DEFAULT_CASE), "--audience", "ceo"])
+    assert result.exit_code == 2
+    text = " ".join(result.stderr.replace("│", " ").split())
+    assert (
+        "Invalid value for '--audience': 'ceo' is not one of board, procurement, finance, full"
+        in text
+    )
+    assert "Value error" not in result.output
+
+
+@pytest.mark.parametrize("audience", ["board", "full"])
+def test_build_status_says_what_the_audience_file_holds(tmp_path: Path, audience: str) -> None:
+    out = tmp_path / "report.json"
+    result = runner.invoke(
+        app, ["build", str(DEFAULT_CASE), "-o", str(out), "--audience", audience]
+    )
+    assert result.exit_code == 0, result.output
+    held = len(json.loads(out.read_text())["statements"])
+    size = out.stat().st_size
+    assert result.stdout == (
+        f"wrote {out} ({size:,} bytes; the {audience} report, {held} statements)\n"
+    )
+
+
+def test_init_hint_repeats_the_command_as_it_was_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.argv", [".venv/bin/adoptreport", "init", "my-case"])
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))  # no adoptreport on PATH
+    result = runner.invoke(app, ["init", str(tmp_path / "my-case")])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        f"wrote 9 files to {tmp_path / 'my-case'}; next: .venv/bin/adoptreport validate "
+        f"{tmp_path / 'my-case'}\n"
+    )
+    assert (tmp_path / "my-case" / "pilot-columns.md").is_file()
+
+
+def test_one_sentence_is_one_sentence() -> None:
+    result = runner.invoke(
+        app, ["check-claims", str(DEFAULT_CASE), "-"], input="The pilot ran in 2026.\n"
+    )
+    assert result.stdout.rstrip().endswith("stdin: 1 sentence — 1 ok."), result.stdout

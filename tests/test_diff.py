@@ -123,6 +123,25 @@ def test_diff_reports_the_verdict_change_it_was_given(tmp_path: Path) -> None:
     assert "excludes zero" in text  # the rule is stated
 
 
+@pytest.mark.parametrize("columns", [80, 100])
+def test_diff_fits_the_terminal(tmp_path: Path, columns: int) -> None:
+    old = _earlier_period(tmp_path / "h1")
+    result = runner.invoke(
+        app, ["diff", str(old), str(DEFAULT_CASE)], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    # No column is cut off: every table line closes with its border, and the header rows
+    # carry all eight columns (kind of work repeated when the table is split in two).
+    table_lines = [line.rstrip() for line in lines if line and line[0] in "┏┃┡│├└"]
+    assert table_lines and all(line[-1] in "┓┃┩│┤┘" for line in table_lines)
+    headers = " ".join(line for line in lines if line.startswith("┃"))
+    for word in ("Kind", "Accepted", "then", "now", "Change", "Time saved", "Verdict"):
+        assert word in headers
+    assert VERDICT_CHANGE in " ".join(result.output.split())
+
+
 def test_pdf_has_a_changes_section_when_case_names_the_previous_period(
     case_copy: Path, tmp_path: Path
 ) -> None:

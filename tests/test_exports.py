@@ -38,6 +38,14 @@ def stated() -> tuple[Case, Findings, tuple[Statement, ...]]:
         ("plain", "plain"),
         ("a\x07b", "a[U+0007]b"),
         (12, 12),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width ＝
+        ("\ufe661+1", "'\ufe661+1"),  # small ﹦
+        ("\uff0b44", "'\uff0b44"),  # full-width ＋
+        ("\u200b=1+1", "'\u200b=1+1"),  # zero-width space before =
+        ("\ufeff=1+1", "'\ufeff=1+1"),  # byte-order mark before =
+        ("\u2060\u200d@SUM(A1)", "'\u2060\u200d@SUM(A1)"),  # word joiner, zero-width joiner
+        ("\u200bplain", "\u200bplain"),
+        ("\u22123", "\u22123"),  # a minus sign is not a formula character
     ],
 )
 def test_formulas_are_made_inert(text: object, written: object) -> None:
@@ -57,6 +65,16 @@ def test_the_verdict_table_holds_what_the_statements_print(
         assert acceptance.figure == f"{row.accepted_percent:g}%"
         assert row.accepted_low == percent_number(acceptance.interval.low)
         assert row.verdict == cell.decision.verdict.value
+
+
+def test_disguised_formulas_come_out_neutralised_in_csv_and_xlsx(tmp_path: Path) -> None:
+    disguised = ["\uff1dHYPERLINK(1)", "\ufe66cmd|x", "\u200b=1+1", "\ufeff+1", "ok"]
+    write_tables(tmp_path, {"t": pd.DataFrame({"text": disguised})})
+    written = pd.read_csv(tmp_path / "t.csv", dtype=str)["text"].tolist()
+    sheet = openpyxl.load_workbook(tmp_path / "tables.xlsx")["t"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    expected = ["'" + text for text in disguised[:-1]] + ["ok"]
+    assert written == expected and cells == expected
 
 
 def test_tables_are_written_as_csv_and_one_workbook(

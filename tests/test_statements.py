@@ -162,3 +162,30 @@ def test_verdict_sentence_matches_its_reason(
 def test_negative_interval_reads_with_to() -> None:
     assert percent_interval(_interval(-0.28, -0.15, -0.025)).text == "−15% (90% CI −28% to −2.5%)"
     assert percent_interval(_interval(0.51, 0.62, 0.72)).text == "62% (90% CI 51–72%)"
+
+
+def test_a_count_of_one_takes_the_singular() -> None:
+    from adoptreport.statements.numbers import counted
+
+    words = {"kind": "Legacy change", "tool": "Apex"}
+    one = say(
+        "verdict_too_few", {"attempts": counted("attempts", 1), "more": counted("more", 1)}, words
+    )
+    assert one == (
+        "Legacy change: insufficient evidence. Only 1 attempt with time measured for Apex; the "
+        "policy asks for 1 more before giving a verdict."
+    )
+    many = say(
+        "cell_no_difference",
+        {
+            "attempts": counted("attempts", 12),
+            **{k: Number(k, 0.5, Unit.PROPORTION, "50%") for k in ("acceptance", "clean", "saved")},
+        },
+        {"tool": "Apex", "kind": "legacy change", "verdict": "assist"},
+    )
+    assert many.startswith("Apex on legacy change: 12 attempts, accepted 50%")
+    assert "1 attempts" not in say(
+        "change_kind_unmatched",
+        {"old_attempts": counted("old_attempts", 1), "new_attempts": counted("new_attempts", 3)},
+        {"kind": "Legacy change", "old_period": "H1", "new_period": "H2"},
+    )

@@ -32,14 +32,22 @@ from adoptreport.models import (
 )
 from adoptreport.models.folder import Case
 from adoptreport.report.charts import Chart, build_charts, to_png
-from adoptreport.report.files import write_atomically
+from adoptreport.report.files import WriteError as WriteError  # raised by build
+from adoptreport.report.files import write_all
 from adoptreport.report.formats import OutputFormat, Paper
-from adoptreport.report.render import render_html, render_pdf, render_standalone_html
+from adoptreport.report.outputs import OutputError as OutputError  # raised by build
+from adoptreport.report.outputs import Outputs, check_not_inputs, plan_outputs
+from adoptreport.report.render import (
+    Rendered,
+    render_html,
+    render_pdf,
+    render_standalone_html,
+)
 from adoptreport.report.statements_json import report_json
-from adoptreport.report.tables import tables, write_tables
+from adoptreport.report.tables import table_files, tables
 from adoptreport.report.view import build_view
 from adoptreport.statements import Statement, build_statements
-from adoptreport.statements.audiences import SECTIONS
+from adoptreport.statements.audiences import SECTIONS, printed_statements
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "case.yaml": CaseFile,
@@ -50,10 +58,6 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "pilot.csv": PilotAttempt,
     "workforce.csv": Team,
 }
-
-
-class OutputError(ValueError):
-    """The output path cannot take a report (a folder, say)."""
 
 
 class ClaimsInputError(ValueError):
@@ -78,6 +82,9 @@ class Report:
     format: OutputFormat = OutputFormat.PDF
     diff: PeriodDiff | None = None
     input_hash: str = ""
+    audience: Audience | None = None
+    printed: tuple[Statement, ...] = ()  # the statements this audience's file holds
+    notes: tuple[str, ...] = ()  # what the user should know about how it was built
 
     @property
     def pdf(self) -> bytes:
@@ -131,15 +138,18 @@ def diff_cases(old: Case, new: Case) -> PeriodDiff:
     return compare(old, analyse(old), new, analyse(new))
 
 
+def chart_files(folder: Path | str, charts: tuple[Chart, ...]) -> list[tuple[Path, bytes]]:
+    """Each chart as `<id>.svg` and `<id>.png` (for slides): the paths and their bytes."""
+    return [
+        (Path(folder) / f"{chart.id}{suffix}", data)
+        for chart in charts
+        for suffix, data in ((".svg", chart.svg.encode("utf-8")), (".png", to_png(chart.spec)))
+    ]
+
+
 def write_charts(folder: Path | str, charts: tuple[Chart, ...]) -> list[Path]:
-    """Each chart as `<id>.svg` and `<id>.png` (for slides), each written atomically."""
-    written = []
-    for chart in charts:
-        for suffix, data in ((".svg", chart.svg.encode("utf-8")), (".png", to_png(chart.spec))):
-            path = Path(folder) / f"{chart.id}{suffix}"
-            write_atomically(path, data)
-            written.append(path)
-    return written
+    """Each chart as `<id>.svg` and `<id>.png`, all written or none."""
+    return write_all(chart_files(folder, charts))
 
 
 def build(
@@ -148,19 +158,20 @@ def build(
     audience: Audience | None = None,
     tables_dir: Path | str | None = None,
     paper: Paper = Paper.A4,
-    format: OutputFormat = OutputFormat.PDF,
+    format: OutputFormat | None = None,
     charts_dir: Path | str | None = None,
     previous: Path | str | None = None,
     progress: Progress = _quiet,
+    force: bool = False,
 ) -> Report:
-    """Validate, analyse and render; the output appears at `output` whole or not at all.
+    """Validate, analyse and render; the outputs appear whole, or none of them does.
 
+    The format follows `output`'s extension (.pdf, .html, .json); `format` is needed only for
+    another extension. Outputs are written only to regular files or new ones, never over the
+    case's input files, and not inside the case folder unless `force` (`OutputError`).
     `previous` is the previous period's case folder; by default the one case.yaml names.
     """
-    if Path(output).is_dir():
-        raise OutputError(
-            f"{output} is a folder; give a file name, such as {Path(output) / f'report.{format}'}"
-        )
+    outputs = plan_outputs(output, format, tables_dir, charts_dir, folder, force)
     progress("load")
     case = load_case(folder)
     before = load_previous(case, previous)
@@ -170,28 +181,55 @@ def build(
     chosen = audience or case.case.default_audience
     hashed = input_hash(case, before)
     progress("charts")
-    wanted = format is not OutputFormat.JSON or charts_dir is not None
+    wanted = outputs.format is not OutputFormat.JSON or outputs.charts is not None
     charts = build_charts(case, findings) if wanted else ()
     progress("render")
     review = claims_review(case, findings, statements) if "claims" in SECTIONS[chosen] else None
-    if format is OutputFormat.JSON:
-        claims = review_statements(review)
-        content = report_json(case, findings, statements, chosen, hashed, claims).encode("utf-8")
-    else:
-        view = build_view(
-            case, findings, statements, charts, chosen, review, paper.value, hashed, period_diff
-        )
-        content = (
-            render_standalone_html(view).encode("utf-8")
-            if format is OutputFormat.HTML
-            else _pdf(render_html(view), case, hashed)
-        )
-    write_atomically(Path(output), content)
-    if tables_dir is not None:
-        write_tables(Path(tables_dir), tables(case, findings))
-    if charts_dir is not None:
-        write_charts(charts_dir, charts)
-    return Report(case, findings, statements, content, format, period_diff, hashed)
+    rendered = _render(
+        case,
+        findings,
+        statements,
+        charts,
+        chosen,
+        review,
+        paper,
+        hashed,
+        period_diff,
+        outputs.format,
+    )
+    files = _files(outputs, rendered.content, case, findings, charts)
+    check_not_inputs((path for path, _ in files), _input_files(case, before))
+    write_all(files)
+    printed = printed_statements(findings, statements, chosen)
+    printed += tuple(c for c in review_statements(review) if chosen in c.audiences)
+    return Report(
+        case,
+        findings,
+        statements,
+        rendered.content,
+        outputs.format,
+        period_diff,
+        hashed,
+        chosen,
+        printed,
+        rendered.notes,
+    )
+
+
+def _input_files(case: Case, before: Case | None) -> list[Path]:
+    return [c.root / name for c in (case, before) if c is not None for name in c.files.values()]
+
+
+def _files(
+    outputs: Outputs, content: bytes, case: Case, findings: Findings, charts: tuple[Chart, ...]
+) -> list[tuple[Path, bytes]]:
+    """Every file the build writes, the report first, with its bytes."""
+    files = [(outputs.report, content)]
+    if outputs.tables is not None:
+        files += table_files(outputs.tables, tables(case, findings))
+    if outputs.charts is not None:
+        files += chart_files(outputs.charts, charts)
+    return files
 
 
 def _statements(
@@ -202,10 +240,31 @@ def _statements(
     return build_statements(case, findings, period_diff), period_diff
 
 
-def _pdf(html: str, case: Case, hashed: str) -> bytes:
+def _render(
+    case: Case,
+    findings: Findings,
+    statements: tuple[Statement, ...],
+    charts: tuple[Chart, ...],
+    audience: Audience,
+    review: ClaimsReview | None,
+    paper: Paper,
+    hashed: str,
+    period_diff: PeriodDiff | None,
+    format: OutputFormat,
+) -> Rendered:
+    """The report's bytes in `format`, for `audience` (with the claims review, if it has one)."""
+    if format is OutputFormat.JSON:
+        claims = review_statements(review)
+        content = report_json(case, findings, statements, audience, hashed, claims)
+        return Rendered(content.encode("utf-8"))
+    view = build_view(
+        case, findings, statements, charts, audience, review, paper.value, hashed, period_diff
+    )
+    if format is OutputFormat.HTML:
+        return Rendered(render_standalone_html(view).encode("utf-8"))
     report_day = dt.datetime.combine(case.case.report_date, dt.time(), tzinfo=dt.UTC)
     return render_pdf(
-        html, identifier=hashed[:32].encode(), source_date=int(report_day.timestamp())
+        render_html(view), identifier=hashed[:32].encode(), source_date=int(report_day.timestamp())
     )
 
 

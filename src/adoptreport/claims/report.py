@@ -29,5 +29,6 @@ def as_table(review: ClaimsReview, width: int = 100) -> str:
         blocks.append("\n".join(lines))
     counts = ", ".join(f"{n} {v.value}" for v, n in review.counts().items() if n)
     source = visible_controls(review.source)
-    summary = f"{source}: {len(review.reviews)} sentences — {counts or 'none'}."
+    sentences = f"{len(review.reviews)} sentence{'' if len(review.reviews) == 1 else 's'}"
+    summary = f"{source}: {sentences} — {counts or 'none'}."
     return "\n\n".join([*blocks, summary])

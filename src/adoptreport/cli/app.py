@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,9 @@ from adoptreport.claims import as_table
 from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
 from adoptreport.load.problems import CaseError
 from adoptreport.models import Audience
+from adoptreport.report.files import WriteError, write_all
 from adoptreport.report.formats import OutputFormat, Paper
+from adoptreport.report.outputs import OutputError
 from adoptreport.report.render import RenderError
 
 app = typer.Typer(
@@ -38,13 +41,29 @@ def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
-def _fail_on_case(error: CaseError, folder: Path) -> typer.Exit:
+def _choice(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
+    """A parser for an option with fixed values, whose error reads plainly."""
+
+    def parse(value: str) -> StrEnum:
+        try:
+            return kind(value.lower())
+        except ValueError:
+            allowed = ", ".join(member.value for member in kind)
+            raise typer.BadParameter(f"{value!r} is not one of {allowed}") from None
+
+    return parse
+
+
+def _metavar(kind: type[StrEnum]) -> str:
+    return "[" + "|".join(member.value for member in kind) + "]"
+
+
+def _fail_on_case(error: CaseError, folder: Path, writes: bool = False) -> typer.Exit:
+    """Every problem, one a line, then a count; `writes` for a command that would have written."""
     for problem in error.problems:
         typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
-    count = len(error.problems)
-    typer.echo(
-        f"{count} problem{'s' if count != 1 else ''} in {folder}; nothing was written.", err=True
-    )
+    written = "; nothing was written" if writes else ""
+    typer.echo(f"{_plural(len(error.problems), 'problem')} in {folder}{written}.", err=True)
     return typer.Exit(code=BAD_INPUT)
 
 
@@ -67,49 +86,86 @@ def validate(case: CaseArg) -> None:
 @app.command()
 def build(
     case: CaseArg,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the PDF.")] = Path(
-        "out/report.pdf"
-    ),
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Where to write the report; .pdf, .html or .json sets the format.",
+        ),
+    ] = Path("out/report.pdf"),
     audience: Annotated[
-        Audience | None, typer.Option(help="Who the report is for; default from case.yaml.")
+        Audience | None,
+        typer.Option(
+            parser=_choice(Audience),
+            metavar=_metavar(Audience),
+            help="Who the report is for; default from case.yaml.",
+        ),
     ] = None,
     tables: Annotated[
         Path | None,
         typer.Option(help="Also write the report's tables as CSV and XLSX into this folder."),
     ] = None,
-    paper: Annotated[Paper, typer.Option(help="Page size of the PDF.")] = Paper.A4,
+    paper: Annotated[
+        Paper,
+        typer.Option(parser=_choice(Paper), metavar=_metavar(Paper), help="Page size of the PDF."),
+    ] = Paper.A4,
     format: Annotated[
-        OutputFormat,
+        OutputFormat | None,
         typer.Option(
-            "--format", help="PDF; one self-contained HTML file; or JSON of every statement."
+            "--format",
+            parser=_choice(OutputFormat),
+            metavar=_metavar(OutputFormat),
+            help="Only for a name not ending in .pdf, .html or .json: PDF, one self-contained "
+            "HTML file, or JSON of every statement.",
         ),
-    ] = OutputFormat.PDF,
+    ] = None,
     charts: Annotated[
         Path | None,
         typer.Option(help="Also write each chart as SVG and PNG into this folder, for slides."),
     ] = None,
     previous: PreviousOption = None,
+    force: Annotated[
+        bool, typer.Option(help="Allow writing inside the case folder (never over its inputs).")
+    ] = False,
 ) -> None:
     """Build the report (PDF, HTML or JSON) from a case folder."""
     try:
         with build_progress(wants_progress()) as progress:
             report = api.build(
-                case, output, audience, tables, paper, format, charts, previous, progress
+                case, output, audience, tables, paper, format, charts, previous, progress, force
             )
-    except CaseError as error:
-        raise _fail_on_case(error, case) from None
-    except api.OutputError as error:
+    except Exception as error:
+        raise _fail_on_build(error, case) from None
+    typer.echo(_built(output, report))
+    for note in report.notes:
+        typer.echo(note, err=True)
+
+
+def _fail_on_build(error: Exception, case: Path) -> Exception:
+    """A failed build's message on stderr, and its exit: 2 for the user's input, else 1."""
+    if isinstance(error, CaseError):
+        return _fail_on_case(error, case, writes=True)
+    if isinstance(error, OutputError):
         typer.echo(f"{error}; nothing was written.", err=True)
-        raise typer.Exit(code=BAD_INPUT) from None
-    except RenderError as error:
+        return typer.Exit(code=BAD_INPUT)
+    if isinstance(error, RenderError):
         typer.echo(f"rendering failed: {error}; nothing was written.", err=True)
-        raise typer.Exit(code=1) from None
-    except OSError as error:
-        typer.echo(f"cannot write {output}: {error.strerror}; nothing was written.", err=True)
-        raise typer.Exit(code=1) from None
-    typer.echo(
-        f"wrote {output} ({len(report.content):,} bytes, {len(report.statements)} statements)"
-    )
+        return typer.Exit(code=1)
+    if isinstance(error, WriteError):
+        typer.echo(f"{error}.", err=True)
+        return typer.Exit(code=1)
+    if isinstance(error, OSError):
+        typer.echo(f"{error.filename or case}: {error.strerror}; nothing was written.", err=True)
+        return typer.Exit(code=1)
+    return error
+
+
+def _built(output: Path, report: api.Report) -> str:
+    """What was written: the file, its size, and what the audience's file holds."""
+    held = _plural(len(report.printed), "statement")
+    audience = report.audience.value if report.audience else "default"
+    return f"wrote {output} ({len(report.content):,} bytes; the {audience} report, {held})"
 
 
 class ClaimsFormat(StrEnum):
@@ -142,7 +198,13 @@ def check_claims(
         ),
     ] = None,
     format: Annotated[
-        ClaimsFormat, typer.Option("--format", help="A readable table, or JSON for machines.")
+        ClaimsFormat,
+        typer.Option(
+            "--format",
+            parser=_choice(ClaimsFormat),
+            metavar=_metavar(ClaimsFormat),
+            help="A readable table, or JSON for machines.",
+        ),
     ] = ClaimsFormat.TABLE,
 ) -> None:
     """Check draft sentences against the evidence; exit 1 if any sentence is blocked."""
@@ -173,7 +235,19 @@ def init(
     except FileExistsError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(code=BAD_INPUT) from None
-    typer.echo(f"wrote {len(written)} files to {folder}; next: adoptreport validate {folder}")
+    typer.echo(f"wrote {len(written)} files to {folder}; next: {_command()} validate {folder}")
+
+
+def _command() -> str:
+    """How the user ran this command, to repeat in a hint: `adoptreport` if that is on PATH and
+    is this one, else the path of this script (`.venv/bin/adoptreport`)."""
+    script = Path(sys.argv[0])
+    if script.name != "adoptreport":
+        return "python -m adoptreport"
+    on_path = shutil.which("adoptreport")
+    if on_path is not None and Path(on_path).resolve() == script.resolve():
+        return "adoptreport"
+    return str(script)
 
 
 @app.command()
@@ -186,8 +260,12 @@ def schema(
     text = api.schema_json()
     if output is None:
         typer.echo(text)
-    else:
-        output.write_text(text + "\n", encoding="utf-8")
+        return
+    try:
+        write_all([(output, (text + "\n").encode("utf-8"))])
+    except WriteError as error:
+        typer.echo(f"{error}.", err=True)
+        raise typer.Exit(code=1) from None
 
 
 @app.command("measure-repo")
@@ -251,6 +329,24 @@ def hash_(
 def version() -> None:
     """Print the version."""
     typer.echo(__version__)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Grounded reports on what AI can take on in your own engineering work."""
 
 
 def main() -> None:

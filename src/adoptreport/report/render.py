@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,25 @@ TEMPLATE = "report.html.j2"
 
 class RenderError(RuntimeError):
     """WeasyPrint reported a problem (a refused or missing resource, a layout error)."""
+
+
+# WeasyPrint subsets fonts with HarfBuzz-Subset when the system has it, else with fontTools
+# (about twice as slow, a slightly larger file, the same text). WeasyPrint logs the fallback
+# as a warning; a build tolerates it and says what to install.
+SUBSET_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
+SUBSET_NOTE = (
+    "note: the PDF's fonts were subset with fontTools, as the HarfBuzz-Subset library is not "
+    "installed; install it for faster builds and slightly smaller PDFs "
+    "(Debian/Ubuntu: apt-get install libharfbuzz-subset0)"
+)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered report and what the user should know about how it was made."""
+
+    content: bytes
+    notes: tuple[str, ...] = ()
 
 
 def templates_dir() -> Path:
@@ -153,10 +173,12 @@ def _source_date(epoch: int) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def render_pdf(html: str, identifier: bytes, source_date: int) -> bytes:
+def render_pdf(html: str, identifier: bytes, source_date: int) -> Rendered:
     """PDF/UA-tagged PDF bytes, the same for the same inputs.
 
     `identifier` fixes the file ID; `source_date` (Unix seconds) stands in for the clock.
+    Any WeasyPrint warning fails the build (`RenderError`), except the font-subsetting
+    fallback, which becomes a note.
     """
     fetcher = PackageOnlyFetcher((templates_dir(), font_dir()))
     with _weasyprint_problems() as problems, _source_date(source_date):
@@ -164,6 +186,8 @@ def render_pdf(html: str, identifier: bytes, source_date: int) -> bytes:
             string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher
         )
         pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    fallback = [p for p in problems if p.startswith(SUBSET_FALLBACK)]
+    problems = [p for p in problems if not p.startswith(SUBSET_FALLBACK)]
     if problems:
         raise RenderError("; ".join(problems))
-    return pdf
+    return Rendered(pdf, (SUBSET_NOTE,) if fallback else ())

@@ -1,12 +1,15 @@
 """The report's tables as CSV and XLSX, with the numbers rounded as the PDF prints them.
 
 Spreadsheets execute a cell that starts with =, +, - or @ (and some tools also a tab or a
-carriage return); every such text cell gets a leading apostrophe so it stays text.
+carriage return), and some read a full-width ＝ or a small ﹦ as =, or skip a zero-width
+space or byte-order mark in front of one; every such text cell gets a leading apostrophe so
+it stays text.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,11 +19,21 @@ from adoptreport.analysis.cost import ToolCost
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
 from adoptreport.models.folder import Case
-from adoptreport.report.files import write_atomically
+from adoptreport.report.files import write_all
 from adoptreport.statements.formatting import money_each_number, money_number, percent_number
 from adoptreport.text import visible_controls
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Invisible characters a spreadsheet may skip before a formula: zero-width spaces and joiners,
+# directional marks, word joiners, the byte-order mark (zero-width no-break space), soft hyphen.
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+
+
+def _formula_like(value: str) -> bool:
+    """Starts, after any invisible characters, with a formula character or a width variant of
+    one (full-width ＝＋－＠, small ﹦﹢﹣﹫: NFKC folds each into its ASCII form)."""
+    first = value.lstrip(INVISIBLE)[:1]
+    return unicodedata.normalize("NFKC", first).startswith(FORMULA_STARTS)
 
 
 def neutralise(value: object) -> object:
@@ -29,7 +42,7 @@ def neutralise(value: object) -> object:
     if not isinstance(value, str):
         return value
     value = visible_controls(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return "'" + value if _formula_like(value) else value
 
 
 def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
@@ -147,19 +160,20 @@ def _shown(value: float, unit: str) -> float:
     return percent_number(value) if unit == "share of hours" else round(value, 1)
 
 
-def write_tables(folder: Path, named: dict[str, pd.DataFrame]) -> list[Path]:
-    """One CSV per table and one workbook with a sheet per table, each written atomically."""
+def table_files(folder: Path, named: dict[str, pd.DataFrame]) -> list[tuple[Path, bytes]]:
+    """One CSV per table and one workbook with a sheet per table: the paths and their bytes."""
     safe = {name: frame.map(neutralise) for name, frame in named.items()}
-    written = []
-    for name, frame in safe.items():
-        path = folder / f"{name}.csv"
-        write_atomically(path, frame.to_csv(index=False).encode("utf-8"))
-        written.append(path)
+    files = [
+        (folder / f"{name}.csv", frame.to_csv(index=False).encode("utf-8"))
+        for name, frame in safe.items()
+    ]
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as workbook:
         for name, frame in safe.items():
             frame.to_excel(workbook, sheet_name=name, index=False)
-    path = folder / "tables.xlsx"
-    write_atomically(path, buffer.getvalue())
-    written.append(path)
-    return written
+    return [*files, (folder / "tables.xlsx", buffer.getvalue())]
+
+
+def write_tables(folder: Path, named: dict[str, pd.DataFrame]) -> list[Path]:
+    """The tables as CSV files and one workbook, all written or none."""
+    return write_all(table_files(folder, named))

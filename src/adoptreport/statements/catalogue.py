@@ -375,6 +375,19 @@ class ExtrapolationError(ValueError):
     """A sentence would map a benchmark score onto work, jobs or headcount."""
 
 
+# "{attempts} attempts" and "{more} more attempts" read "1 attempt" when the count is one.
+COUNTED_NOUN = re.compile(r"\{(\w+)\}((?: more)? (?:attempt|codebase|draw|engineer|seat|task))s\b")
+
+
+def _singular_where_one(template: str, numbers: dict[str, Number]) -> str:
+    def noun(match: re.Match[str]) -> str:
+        number = numbers.get(match.group(1))
+        one = number is not None and number.unit is Unit.COUNT and number.value == 1
+        return match.group()[:-1] if one else match.group()
+
+    return COUNTED_NOUN.sub(noun, template)
+
+
 def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     """Fill sentence `key`; every placeholder must be given exactly once."""
     template = SENTENCES[key]
@@ -382,7 +395,8 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     given = set(numbers) | set(words)
     if fields != given or set(numbers) & set(words):
         raise KeyError(f"sentence {key!r} takes {sorted(fields)}, got {sorted(given)}")
-    text = template.format(**{k: n.text for k, n in numbers.items()}, **words)
+    filled = _singular_where_one(template, numbers)
+    text = filled.format(**{k: n.text for k, n in numbers.items()}, **words)
     if any(n.unit is Unit.BENCHMARK_SCORE for n in numbers.values()):
         without_words = template.format(**{k: "" for k in fields})
         if WORKFORCE_WORDS.search(without_words):
