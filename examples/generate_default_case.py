@@ -218,6 +218,104 @@ def simulate_pilot(rng: np.random.Generator) -> list[dict[str, object]]:
     return rows
 
 
+# A randomised study appended to the tool trials, from a random stream of its own (so every
+# row above keeps its values): 16 engineers each take 6 multi-file refactors, each task
+# randomly assigned to AI allowed (arm ai; which tool was not recorded) or no AI (arm control),
+# so no tool's own figures change; 8 more tasks are done in
+# both arms by two engineers (shared tasks, a paired comparison). Engineers forecast each
+# task's human time before starting, and pad it; with AI the total time is about the same.
+STUDY = {
+    "source": "randomised-study-2026q4",
+    "kind": "multi_file_refactor",
+    "engineers": 16,
+    "tasks_each": 6,
+    "shared_tasks": 8,
+    "base": 240,
+    "forecast_padding": 1.2,
+    "ai_share": 0.95,  # AI-assisted minutes as a share of the engineer's time without AI
+    "review": {"ai": 65, "control": 45},
+    "accept": {"ai": 0.66, "control": 0.85},
+    "p_rework": {"ai": 0.4, "control": 0.25},
+    "rework_unrecorded": 4,  # merged-after-rework rows whose rework minutes were not logged
+    "window": ("2026-10-01", "2026-10-30"),
+}
+STUDY_COLUMNS = ("arm", "engineer", "human_minutes", "source")
+
+
+def simulate_study(rng: np.random.Generator) -> list[dict[str, object]]:
+    """The randomised study's rows: ai rows give AI-assisted minutes, control rows human ones."""
+    s = STUDY
+    skill = rng.lognormal(0.0, 0.25, s["engineers"])
+    days = np.arange(np.datetime64(s["window"][0]), np.datetime64(s["window"][1]) + 1)
+    days = days[np.is_busday(days)]
+    plan = [
+        (e, bool(rng.random() < 0.5)) for e in range(s["engineers"]) for _ in range(s["tasks_each"])
+    ]
+    for _ in range(s["shared_tasks"]):
+        first, second = rng.choice(s["engineers"], size=2, replace=False)
+        plan += [(int(first), True), (int(second), False)]
+    rows: list[dict[str, object]] = []
+    task_base = s["base"] * rng.lognormal(0.0, 0.45, len(plan))
+    for number, (engineer, ai) in enumerate(plan):
+        shared = number >= s["engineers"] * s["tasks_each"]
+        index = (
+            s["engineers"] * s["tasks_each"] + (number - s["engineers"] * s["tasks_each"]) // 2
+            if shared
+            else number
+        )
+        true = task_base[index] * skill[engineer]
+        rows.append(_study_row(rng, index, engineer, ai, true, task_base[index], days))
+    unrecorded = [r for r in rows if r["outcome"] == "merged_after_rework"][
+        : s["rework_unrecorded"]
+    ]
+    for row in unrecorded:
+        row["rework_minutes"] = None
+    return rows
+
+
+def _study_row(
+    rng: np.random.Generator,
+    index: int,
+    engineer: int,
+    ai: bool,
+    true: float,
+    base: float,
+    days: np.ndarray,
+) -> dict[str, object]:
+    s = STUDY
+    arm = "ai" if ai else "control"
+    work = true * (s["ai_share"] if ai else 1.0) * rng.lognormal(0.0, 0.3)
+    review = s["review"][arm] * (base / s["base"]) ** 0.5 * rng.lognormal(0.0, 0.35)
+    outcome, rework = "rejected", 0.0
+    if rng.random() < s["accept"][arm]:
+        outcome = "merged"
+        if rng.random() < s["p_rework"][arm]:
+            outcome, rework = "merged_after_rework", max(5.0, 0.2 * true * rng.lognormal(0, 0.4))
+    forecast = s["forecast_padding"] * true * rng.lognormal(0.0, 0.25)
+    return {
+        "task_id": f"NW-R{index + 1:03d}",
+        "tool": None,  # AI allowed: the engineer's choice of tool was not recorded
+        "kind_of_work": s["kind"],
+        "outcome": outcome,
+        "ai_minutes": max(3, round(work)) if ai else None,
+        "review_minutes": round(review),
+        "rework_minutes": round(rework),
+        "baseline_minutes": round(forecast),
+        "input_tokens": None,
+        "output_tokens": None,
+        "hallucinations": None,
+        "hallucination_kinds": None,
+        "escaped_defects": int(rng.poisson(0.1)) if outcome != "rejected" else 0,
+        "files_touched": int(rng.integers(6, 26)),
+        "services_touched": int(rng.integers(1, 3)),
+        "date": str(rng.choice(days)),
+        "arm": arm,
+        "engineer": f"eng-{engineer + 1:02d}",
+        "human_minutes": None if ai else max(3, round(work)),
+        "source": s["source"],
+    }
+
+
 CASE = {
     "organisation": "Northwind Logistics",
     "period": "FY26 H2 pilot",
@@ -240,6 +338,16 @@ CASE = {
         {"name": "warehouse-core", "tokens": 900_000},
         {"name": "erp-bridge (legacy)", "tokens": 4_200_000},
     ],
+    # Appended after the fields above, so every earlier line of case.yaml stays as it was.
+    "pilot_design": "randomised",
+    "pilot_flow": {
+        "eligible": 142,
+        "withheld": 20,
+        "opted_out": 8,
+        "dropped": 10,
+        "why": "Withheld: engineers kept back tasks they judged urgent or confidential. Dropped: "
+        "tasks cancelled by product before they were finished.",
+    },
 }
 APEX_SRC = "Apex AI, 'Introducing Apex Coder 5' launch post"
 BENCHMARKS = {
@@ -530,12 +638,14 @@ def main(out: Path) -> None:
         )
         w.writerows([t, role, n, cost, *hours] for t, role, n, cost, hours in TEAMS)
     rows = simulate_pilot(np.random.default_rng(SEED))
+    # The study's columns come last and its rows after the tool trials: earlier values as were.
+    study = simulate_study(np.random.default_rng([SEED, 2]))
     with (out / "pilot.csv").open("w", newline="", encoding="utf-8") as f:
-        w = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        w = csv.DictWriter(f, fieldnames=[*rows[0], *STUDY_COLUMNS], lineterminator="\n")
         w.writeheader()
-        w.writerows(rows)  # None is written as an empty cell: not measured
+        w.writerows([*rows, *study])  # None is written as an empty cell: not measured
     (out / "claims.md").write_text(CLAIMS_MD, encoding="utf-8")
-    print(f"wrote {out} ({len(rows)} pilot attempts)")
+    print(f"wrote {out} ({len(rows) + len(study)} pilot rows)")
 
 
 if __name__ == "__main__":

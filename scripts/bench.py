@@ -3,7 +3,8 @@
     python scripts/bench.py [--rows 10000,100000,1000000] [--parquet-10m] [--work DIR]
 
 For each size it writes a case folder (a copy of the default case in inputs/ whose pilot is
-resampled, seeded, to that many rows with unique task ids), then runs, each in a fresh child
+resampled, seeded, to that many rows with unique task ids; about a fifth of them come from the
+default case's randomised study, so they carry engineers and ai / control arms), then runs, each in a fresh child
 process: `adoptreport validate`, `adoptreport build`, reading the pilot with pyarrow alone, and
 importing WeasyPrint and rendering a one-line PDF. Wall time is measured around the child;
 peak memory is the child's maximum resident set size (resource.getrusage(RUSAGE_CHILDREN),

@@ -31,7 +31,7 @@ class AssumptionCheck:
     assumption: Assumption
     unit: ClaimUnit
     claimed: float
-    supported: Interval | None  # in `unit`; None when there are no hours in scope
+    supported: Interval | None  # in `unit`; None: no hours in scope, or none measured
     scope_hours: float
     unknown_share: float | None
     verdict: AssumptionVerdict
@@ -59,7 +59,7 @@ def check_assumption(
     hours = tuple(team_hours(t, None, support, adoption, fte_hours, level) for t in scoped)
     total = total_hours(hours, fte_hours, level)
     scope_hours, unknown = total.engineering_hours, total.unknown_hours
-    low, point, high = total.freed_hours.low, total.freed_hours.point, total.freed_hours.high
+    freed = total.freed_hours  # None: every hour in scope is in a kind without evidence
     if assumption.claimed_fte is not None:
         unit, claimed, divisor = ClaimUnit.FTE, assumption.claimed_fte, fte_hours
     else:
@@ -70,7 +70,9 @@ def check_assumption(
             scope_hours,
         )
     supported = (
-        Interval(low / divisor, point / divisor, high / divisor, level) if scope_hours > 0 else None
+        Interval(freed.low / divisor, freed.point / divisor, freed.high / divisor, level)
+        if scope_hours > 0 and freed is not None
+        else None
     )
     unknown_share = unknown / scope_hours if scope_hours > 0 else None
     verdict = _verdict(claimed, supported, unknown_share)

@@ -182,7 +182,8 @@ def _per_change(
     rework = attempts["rework_minutes"].fillna(0.0)
     minutes = attempts["ai_minutes"] + attempts["review_minutes"] + rework
     merged = attempts["accepted"].astype(float)
-    hours = _ratio(minutes / MINUTES_PER_HOUR, merged, policy, seed)
+    timed = minutes.notna()  # AI or review minutes not measured: left out, never zero
+    hours = _ratio(minutes[timed] / MINUTES_PER_HOUR, merged[timed], policy, seed)
     if hours is None:
         return None
     money = None
@@ -241,18 +242,22 @@ def _value(
     weeks: float,
     fte_hours: float,
     level: float,
-) -> Interval:
+) -> Interval | None:
     low = point = high = 0.0
+    measured = False
     for team in teams:
         assert team.loaded_hourly_cost is not None
         hours = team_hours(team, None, support, adoption, fte_hours, level).freed_hours
+        if hours is None:  # every hour in kinds without evidence: not valued, not zero
+            continue
+        measured = True
         rate = team.loaded_hourly_cost * weeks
         low, point, high = (
             low + hours.low * rate,
             point + hours.point * rate,
             high + hours.high * rate,
         )
-    return Interval(low, point, high, level)
+    return Interval(low, point, high, level) if measured else None
 
 
 def _break_even(attempts: pd.DataFrame) -> float | None:

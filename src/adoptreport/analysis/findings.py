@@ -7,6 +7,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from adoptreport.analysis.arms import (
+    ArmComparison,
+    PairedComparison,
+    arm_comparison,
+    paired_comparisons,
+)
 from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
@@ -70,6 +76,8 @@ class Findings:
     costs: tuple[ToolCost, ...]
     pilot_evidence: RowRanges
     procurement: Procurement
+    arms: ArmComparison | None = None  # AI arm against control arm (analysis.arms)
+    paired: tuple[PairedComparison, ...] = ()  # tools or arms on the tasks both tried
 
 
 def analyse(case: Case) -> Findings:
@@ -77,7 +85,7 @@ def analyse(case: Case) -> Findings:
     policy = case.case.policy
     pilot_file = case.files["pilot"]
     attempts = add_net_minutes(case.pilot)  # once: cells and costs both read it
-    all_cells = cells(attempts, policy, pilot_file)
+    all_cells = cells(attempts, policy, pilot_file, case.case.kind_ids())
     mix = work_mix(
         case.workforce, case.case.kind_ids(), case.files["workforce"], case.workforce_rows
     )
@@ -91,7 +99,7 @@ def analyse(case: Case) -> Findings:
     workforce = _workforce(case, kinds)
     return Findings(
         level=policy.confidence_level,
-        attempts=len(case.pilot),
+        attempts=len(attempts),
         cells=all_cells,
         kinds=kinds,
         tools=tools,
@@ -126,6 +134,8 @@ def analyse(case: Case) -> Findings:
         procurement=procurement(
             case, all_cells, mix, headline, {t.tool: t.evidence for t in tools}
         ),
+        arms=arm_comparison(case.pilot, case.case.pilot_design, policy, pilot_file),
+        paired=paired_comparisons(case.pilot, policy, pilot_file),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +15,7 @@ from adoptreport.analysis.verdicts import Decision, decide
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome
 from adoptreport.models.case import Policy
 from adoptreport.models.folder import SOURCE_ROW
+from adoptreport.models.pilot import Arm
 
 
 @dataclass(frozen=True)
@@ -37,12 +39,23 @@ class Cell:
     evidence: RowRanges
 
 
+def tool_attempts(pilot: pd.DataFrame) -> pd.DataFrame:
+    """The rows tried with a named AI tool: control rows (worked without AI) and a study's
+    AI rows that name no tool are left out (analysis.arms compares those)."""
+    if "arm" not in pilot.columns:
+        return pilot
+    control = pilot["arm"].eq(Arm.CONTROL.value).fillna(False).astype(bool)
+    return pilot[~control & pilot["tool"].notna()]
+
+
 def add_net_minutes(pilot: pd.DataFrame) -> pd.DataFrame:
-    """Pilot with `accepted` and `net_saved_minutes` (NaN where a needed minute is missing).
+    """The tool attempts (`tool_attempts`) with `accepted` and `net_saved_minutes` (NaN where
+    a needed minute is missing: an outcome-only pilot has none).
 
     Merged: baseline − (AI + review + rework). Not merged: −(AI + review), since a person
     still does the task.
     """
+    pilot = tool_attempts(pilot)
     accepted = pilot["outcome"].isin([o.value for o in ACCEPTED_OUTCOMES])
     rework = pilot["rework_minutes"].where(
         pilot["outcome"] == Outcome.MERGED_AFTER_REWORK.value, pilot["rework_minutes"].fillna(0.0)
@@ -55,16 +68,21 @@ def add_net_minutes(pilot: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def cells(pilot: pd.DataFrame, policy: Policy, pilot_file: str) -> tuple[Cell, ...]:
-    """One `Cell` per (tool, kind of work) that has attempts, sorted by tool then kind;
-    `pilot` carries `add_net_minutes`' columns."""
+def cells(
+    pilot: pd.DataFrame, policy: Policy, pilot_file: str, kinds: Sequence[str] = ()
+) -> tuple[Cell, ...]:
+    """One `Cell` per (tool, kind of work) that has attempts, sorted by tool, then kind in
+    the order `kinds` (case.yaml's) declares; `pilot` carries `add_net_minutes`' columns."""
     # Only the columns a cell reads: splitting a million rows of task ids into groups is slow.
     used = ["tool", "kind_of_work", "outcome", "escaped_defects", "baseline_minutes"]
     used += ["review_minutes", "hallucinations", "accepted", "net_saved_minutes", SOURCE_ROW]
-    return tuple(
-        _cell(str(tool), str(kind), group, policy, pilot_file)
+    order = {kind: i for i, kind in enumerate(kinds)}
+    groups = [
+        (str(tool), str(kind), group)
         for (tool, kind), group in pilot[used].groupby(["tool", "kind_of_work"], sort=True)
-    )
+    ]
+    groups.sort(key=lambda g: (g[0], order.get(g[1], len(order)), g[1]))
+    return tuple(_cell(tool, kind, group, policy, pilot_file) for tool, kind, group in groups)
 
 
 def _cell(tool: str, kind: str, group: pd.DataFrame, policy: Policy, pilot_file: str) -> Cell:

@@ -152,3 +152,15 @@ def poisson_rate_ratio(
 
     point = math.inf if events_b == 0 else (events_a / exposure_a) / (events_b / exposure_b)
     return Interval(ratio(low), point, ratio(high), level)
+
+
+def newcombe_difference(
+    first_successes: int, first_trials: int, second_successes: int, second_trials: int, level: float
+) -> Interval:
+    """first − second proportion with Newcombe's hybrid score (Wilson) interval (method 10)."""
+    first = wilson(first_successes, first_trials, level)
+    second = wilson(second_successes, second_trials, level)
+    d = first.point - second.point
+    low = d - math.hypot(first.point - first.low, second.high - second.point)
+    high = d + math.hypot(first.high - first.point, second.point - second.low)
+    return Interval(low, d, high, level)

@@ -37,11 +37,14 @@ class Reason(StrEnum):
     BOTH_SHORT = "saves time; acceptance and saving short of automate"
     NO_DETECTABLE_DIFFERENCE = "no detectable difference"
     UNDECIDED_AGAINST_MINIMUM = "saves time; undecided against the assist minimum"
+    AUTOMATE_RULED_OUT = "acceptance rules out automate; time undecided"
 
 
 # Beyond this many times the policy's minimum, "more attempts would decide it" stops being
 # a plan: the observed effect is too close to the threshold for any practical pilot.
 PRACTICAL_MULTIPLE = 50
+# A bootstrap interval from one attempt has no spread: a loss needs two timed attempts.
+MIN_TIMED_FOR_LOSS = 2
 
 
 @dataclass(frozen=True)
@@ -54,15 +57,24 @@ class Decision:
 def decide(
     attempts: int, timed_attempts: int, acceptance: Interval, saved: Interval | None, policy: Policy
 ) -> Decision:
-    """Apply the policy to interval ends; the methodology section states the same rules."""
+    """Apply the policy to interval ends; the methodology section states the same rules.
+
+    Partial evidence decides what it can: a time-saved interval wholly below zero is *do not
+    automate* however few the attempts (from two timed attempts: one has no spread), and an
+    acceptance interval wholly below the automate minimum rules automating out even when time
+    was not measured or too few attempts were timed.
+    """
     automate = policy.automate_with_review
     floor = policy.assist.min_saved_fraction
-    if saved is None or min(attempts, timed_attempts) < policy.min_tasks_per_cell:
-        reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS
-        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
-        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, shortfall)
-    if saved.high < 0:
+    if saved is not None and timed_attempts >= MIN_TIMED_FOR_LOSS and saved.high < 0:
         return Decision(Verdict.DO_NOT_AUTOMATE, Reason.COSTS_TIME, None)
+    if saved is None or min(attempts, timed_attempts) < policy.min_tasks_per_cell:
+        shortfall = policy.min_tasks_per_cell - min(attempts, timed_attempts)
+        if acceptance.high < automate.min_acceptance:
+            more = None if saved is None else shortfall
+            return Decision(Verdict.INSUFFICIENT_EVIDENCE, Reason.AUTOMATE_RULED_OUT, more)
+        reason = Reason.NO_TIME_MEASURED if saved is None else Reason.TOO_FEW_ATTEMPTS
+        return Decision(Verdict.INSUFFICIENT_EVIDENCE, reason, shortfall)
     if saved.high < floor:
         return Decision(Verdict.DO_NOT_AUTOMATE, Reason.SAVES_TOO_LITTLE, None)
     if saved.low > floor:

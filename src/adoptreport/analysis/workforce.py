@@ -37,8 +37,8 @@ class Hours:
     team: str
     headcount: float
     engineering_hours: float  # per week, kinds with stated hours
-    freed_hours: Interval
-    freed_fte: Interval
+    freed_hours: Interval | None  # None: every hour is in a kind without evidence
+    freed_fte: Interval | None
     unknown_hours: float  # in kinds with insufficient evidence
     row: int | None  # the workforce file row; None for the total
 
@@ -89,7 +89,8 @@ def team_hours(
     fte_hours: float,
     level: float,
 ) -> Hours:
-    """Σ over kinds of headcount × weekly hours × supported saved fraction × adoption."""
+    """Σ over kinds of headcount × weekly hours × supported saved fraction × adoption;
+    not measured (None) when every hour is in a kind without evidence, never 0."""
     low = point = high = unknown = 0.0
     by_kind = {s.kind: s for s in support}
     for kind, per_engineer in team.hours_by_kind.items():
@@ -101,23 +102,27 @@ def team_hours(
             low += hours * entry.saved.low * adoption
             point += hours * entry.saved.point * adoption
             high += hours * entry.saved.high * adoption
+    engineering = team.headcount * sum(team.hours_by_kind.values())
+    if unknown > 0 and unknown >= engineering:
+        return Hours(team.team, team.headcount, engineering, None, None, unknown, row)
     freed = Interval(low, point, high, level)
     fte = Interval(low / fte_hours, point / fte_hours, high / fte_hours, level)
-    engineering = team.headcount * sum(team.hours_by_kind.values())
     return Hours(team.team, team.headcount, engineering, freed, fte, unknown, row)
 
 
 def total_hours(teams: tuple[Hours, ...], fte_hours: float, level: float) -> Hours:
     # Every team uses the same per-kind intervals, so the ends add up (comonotone).
-    low = sum(t.freed_hours.low for t in teams)
-    point = sum(t.freed_hours.point for t in teams)
-    high = sum(t.freed_hours.high for t in teams)
+    measured = [t.freed_hours for t in teams if t.freed_hours is not None]
+    low = sum(h.low for h in measured)
+    point = sum(h.point for h in measured)
+    high = sum(h.high for h in measured)
+    known = bool(measured) or not teams
     return Hours(
         "all teams",
         sum(t.headcount for t in teams),
         sum(t.engineering_hours for t in teams),
-        Interval(low, point, high, level),
-        Interval(low / fte_hours, point / fte_hours, high / fte_hours, level),
+        Interval(low, point, high, level) if known else None,
+        Interval(low / fte_hours, point / fte_hours, high / fte_hours, level) if known else None,
         sum(t.unknown_hours for t in teams),
         None,
     )
@@ -125,17 +130,18 @@ def total_hours(teams: tuple[Hours, ...], fte_hours: float, level: float) -> Hou
 
 def scenarios(total: Hours, adoption: float, fte_hours: float) -> tuple[Scenario, ...]:
     """Freed hours scale with adoption: the same total, re-scaled to each rate."""
-    if adoption <= 0:
+    if adoption <= 0 or total.freed_hours is None:
         return ()
     rates = sorted({*SCENARIO_ADOPTION, adoption})
     out = []
+    freed = total.freed_hours
     for rate in rates:
         factor = rate / adoption
         hours = Interval(
-            total.freed_hours.low * factor,
-            total.freed_hours.point * factor,
-            total.freed_hours.high * factor,
-            total.freed_hours.level,
+            freed.low * factor,
+            freed.point * factor,
+            freed.high * factor,
+            freed.level,
         )
         fte = Interval(
             hours.low / fte_hours, hours.point / fte_hours, hours.high / fte_hours, hours.level

@@ -76,6 +76,8 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.DAYS: (QuantityKind.DAYS, 1.0),
     Unit.FIT_SCORE: (QuantityKind.NUMBER, 1.0),
     Unit.RATE_RATIO: (QuantityKind.MULTIPLE, 1.0),
+    Unit.TIME_CHANGE: (QuantityKind.SHARE, 1.0),  # "+10%": a change in total time (designs)
+    Unit.TIME_RATIO: (QuantityKind.MULTIPLE, 1.0),  # "1.17 times": paired totals (designs)
 }
 
 

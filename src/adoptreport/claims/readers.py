@@ -208,8 +208,9 @@ def _shareish(q: Quantity) -> bool:
 
 
 # Statement numbers that are themselves about our people or our work (hours, FTE, headcount).
+# Not "unknown_hours_share": the share of hours nothing was measured for makes no figure measured.
 ABOUT_OUR_WORK = frozenset({
-    "scope_hours_share", "freed_share_of_hours", "unknown_hours_share", "covered_share",
+    "scope_hours_share", "freed_share_of_hours", "covered_share",
     "headcount", "freed_fte", "supported_fte", "freed_hours_per_week", "unknown_hours_per_week",
     "scope_hours_per_week", "supported_reduction", "miss_fte",
 })  # fmt: skip

@@ -19,6 +19,7 @@ from adoptreport.load.files import (
     validate,
 )
 from adoptreport.load.messages import pydantic_message
+from adoptreport.load.pilot_rules import pilot_rule_problems
 from adoptreport.load.problems import CaseError, Problem, row_problem, shown
 from adoptreport.load.references import cross_references
 from adoptreport.load.tables import read_table
@@ -113,8 +114,8 @@ def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> p
         )
         return None
     frame, found = validate_table(raw, PilotAttempt, path.name, rows)
-    problems.extend(found)
     frame[SOURCE_ROW] = rows
+    problems.extend(found + pilot_rule_problems(frame, path.name, raw))
     return frame
 
 

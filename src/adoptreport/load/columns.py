@@ -97,7 +97,12 @@ def validate_table(
         if spec.name not in frame.columns:
             if spec.required:
                 problems.append(Problem(file, "", spec.name, say.REQUIRED_COLUMN))
-            typed[spec.name] = pd.Series([None] * len(frame), dtype=object)
+            # A column left out is blank in every row: NaN for numbers, so sums stay numeric.
+            typed[spec.name] = (
+                pd.Series(np.nan, index=range(len(frame)), dtype=float)
+                if spec.kind in (int, float)
+                else pd.Series([None] * len(frame), dtype=object)
+            )
             continue
         result = _validate_column(frame[spec.name].reset_index(drop=True), spec, file, rows)
         typed[spec.name] = result.values

@@ -69,6 +69,38 @@ class Policy(InputModel):
         return self
 
 
+class PilotDesign(StrEnum):
+    """How the pilot's tasks were assigned to working with or without AI."""
+
+    RANDOMISED = "randomised"  # each task randomly assigned to an arm, per engineer
+    OBSERVATIONAL = "observational"  # tools tried on chosen tasks, against an estimate
+
+
+class PilotFlow(InputModel):
+    """How many tasks reached the pilot, and why the others did not; blank = not given."""
+
+    eligible: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks that met the pilot's criteria."
+    )
+    withheld: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Eligible tasks participants kept out of the pilot."
+    )
+    opted_out: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks left out because their engineer opted out."
+    )
+    dropped: Annotated[int, Field(ge=0)] | None = Field(
+        default=None, description="Tasks started but dropped from the analysis."
+    )
+    why: Text | None = Field(default=None, description="Why tasks were withheld or dropped.")
+
+    @model_validator(mode="after")
+    def _parts_within_eligible(self) -> PilotFlow:
+        parts = [self.withheld, self.opted_out, self.dropped]
+        if self.eligible is not None and sum(p or 0 for p in parts) > self.eligible:
+            raise ValueError("withheld + opted_out + dropped must not exceed eligible")
+        return self
+
+
 class Codebase(InputModel):
     name: Text
     tokens: Annotated[int, Field(ge=0)] | None = None
@@ -104,6 +136,14 @@ class CaseFile(InputModel):
         default=46.0, description="Weeks a year an engineer works, for annual values."
     )
     codebases: list[Codebase] = []
+    pilot_design: PilotDesign = Field(
+        default=PilotDesign.OBSERVATIONAL,
+        description="randomised: tasks were assigned to the ai or control arm at random; "
+        "observational (default): tools were tried on chosen tasks.",
+    )
+    pilot_flow: PilotFlow | None = Field(
+        default=None, description="Tasks eligible, withheld, opted out and dropped, and why."
+    )
     previous_case: str | None = None
     headline_claim: Identifier | None = Field(
         default=None,

@@ -1,7 +1,9 @@
-"""pilot.csv: one row per pilot attempt of a task with an AI tool.
+"""pilot.csv: one row per pilot attempt of a task, with an AI tool or (control arm) without.
 
 The model documents one row and gives the JSON Schema; the loader validates the table
 column by column against these same fields, so a large pilot never builds a model per row.
+Rules across columns and rows (a control row has no tool, an engineer is named in every row
+of a source or in none) are checked by `load.pilot_rules`.
 """
 
 from __future__ import annotations
@@ -22,21 +24,55 @@ class Outcome(StrEnum):
     ABANDONED = "abandoned"
 
 
+class Arm(StrEnum):
+    """Whether the engineer worked with an AI tool (`ai`) or without (`control`)."""
+
+    AI = "ai"
+    CONTROL = "control"
+
+
 ACCEPTED_OUTCOMES = frozenset({Outcome.MERGED, Outcome.MERGED_AFTER_REWORK})
+TIME_COLUMNS = ("ai_minutes", "human_minutes", "review_minutes", "rework_minutes")
 
 
 class PilotAttempt(InputModel):
     task_id: Identifier = Field(description="The task tried; (task_id, tool) is unique.")
-    tool: Identifier = Field(description="A tool id declared in vendors.yaml.")
+    tool: Identifier | None = Field(
+        default=None,
+        description="A tool id declared in vendors.yaml; required when arm is blank (a tool "
+        "trial); may be blank in an `ai` row of a study (AI allowed, tool not recorded); blank "
+        "in `control` rows.",
+    )
     kind_of_work: Identifier = Field(description="A kind of work declared in case.yaml.")
     outcome: Outcome
-    ai_minutes: Minutes = Field(description="Minutes of AI-assisted work by the engineer.")
-    review_minutes: Minutes
+    arm: Arm | None = Field(
+        default=None, description="ai (with a tool) or control (without AI); blank = ai."
+    )
+    engineer: Identifier | None = Field(
+        default=None,
+        description="Who did the task (a participant id); named in every row of a source or "
+        "in none.",
+    )
+    ai_minutes: Minutes | None = Field(
+        default=None,
+        description="Minutes of AI-assisted work by the engineer; blank = not measured; blank "
+        "in control rows.",
+    )
+    human_minutes: Minutes | None = Field(
+        default=None,
+        description="Minutes an engineer worked on the task without AI (control rows); blank "
+        "= not measured.",
+    )
+    review_minutes: Minutes | None = Field(
+        default=None, description="Minutes of review; blank = not measured."
+    )
     rework_minutes: Minutes | None = Field(
         default=None, description="Minutes of rework after review; blank = not measured."
     )
     baseline_minutes: Annotated[float, Field(gt=0.0)] | None = Field(
-        default=None, description="Estimated minutes for a human alone (> 0); blank = not measured."
+        default=None,
+        description="Minutes a human alone was forecast to need, estimated before the work "
+        "(> 0); blank = not measured.",
     )
     input_tokens: Count | None = Field(
         default=None, description="Tokens the tool read for this attempt; blank = not measured."
@@ -52,3 +88,8 @@ class PilotAttempt(InputModel):
     files_touched: Count | None = None
     services_touched: Count | None = None
     date: dt.date | None = None
+    source: Annotated[str, Field(max_length=200)] | None = Field(
+        default=None,
+        description="Where the row came from (a study, an import); rows of one source are "
+        "checked together.",
+    )

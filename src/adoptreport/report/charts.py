@@ -216,8 +216,11 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
     )
     chart = (cells + text).properties(width=alt.Step(120), height=alt.Step(26)).configure(**CONFIG)
     spec = chart.to_dict()
+    in_order = sorted(
+        rows, key=lambda r: (kind_order.index(str(r["kind"])), str(r["tool"]))
+    )  # case.yaml's
     by_verdict = {
-        v: sorted(f"{r['kind']} with {r['tool']}" for r in rows if r["verdict"] == v)
+        v: [f"{r['kind']} with {r['tool']}" for r in in_order if r["verdict"] == v]
         for v in verdicts
     }
     alt_text = "Verdict for each tool on each kind of work. " + " ".join(
@@ -228,7 +231,7 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
 
 def hours_chart(case: Case, findings: Findings) -> Chart | None:
     """Weekly hours freed per team: point and interval, adoption applied."""
-    teams = findings.workforce.teams
+    teams = [t for t in findings.workforce.teams if t.freed_hours is not None]
     if not teams:
         return None
     data = pd.DataFrame(
@@ -240,6 +243,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
                 "high": t.freed_hours.high,
             }
             for t in teams
+            if t.freed_hours
         ]
     )
     y = alt.Y("team:N", title=None, sort=None)
@@ -253,7 +257,7 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
     chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
     spec = chart.to_dict()
     alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
-        f"{t.team}: {fmt.hours_interval(t.freed_hours).text}." for t in teams
+        f"{t.team}: {fmt.hours_interval(t.freed_hours).text}." for t in teams if t.freed_hours
     )
     return Chart("hours_by_team", "Hours freed per week by team", to_svg(spec), alt_text, spec)
 
@@ -301,7 +305,7 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
         .encode(y=y, x="claimed:Q")
     )
     chart = (
-        (supported + point + claimed).properties(width=400, height=alt.Step(24)).configure(**CONFIG)
+        (supported + point + claimed).properties(width=400, height=alt.Step(20)).configure(**CONFIG)
     )
     spec = chart.to_dict()
     alt_text = (

@@ -45,6 +45,18 @@ def neutralise(value: object) -> object:
     return "'" + value if _formula_like(value) else value
 
 
+def _freed(hours: Interval | None, fte: Interval | None) -> dict[str, float | None]:
+    """Hours and FTE freed as the PDF rounds them; None (a blank cell) when not measured."""
+    return {
+        "hours_freed_per_week": round(hours.point) if hours else None,
+        "hours_freed_low": round(hours.low) if hours else None,
+        "hours_freed_high": round(hours.high) if hours else None,
+        "fte_freed": round(fte.point, 1) if fte else None,
+        "fte_freed_low": round(fte.low, 1) if fte else None,
+        "fte_freed_high": round(fte.high, 1) if fte else None,
+    }
+
+
 def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
     """Table name → the table, as the PDF shows it (hours whole, FTE to 0.1, percentages)."""
     names = case.vendors.tool_names()
@@ -56,12 +68,7 @@ def tables(case: Case, findings: Findings) -> dict[str, pd.DataFrame]:
                 "team": t.team,
                 "role": roles.get(t.team, ""),
                 "engineers": t.headcount,
-                "hours_freed_per_week": round(t.freed_hours.point),
-                "hours_freed_low": round(t.freed_hours.low),
-                "hours_freed_high": round(t.freed_hours.high),
-                "fte_freed": round(t.freed_fte.point, 1),
-                "fte_freed_low": round(t.freed_fte.low, 1),
-                "fte_freed_high": round(t.freed_fte.high, 1),
+                **_freed(t.freed_hours, t.freed_fte),
                 "hours_in_unknown_kinds": round(t.unknown_hours),
             }
             for t in (*findings.workforce.teams, findings.workforce.total)

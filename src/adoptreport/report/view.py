@@ -92,6 +92,7 @@ class ReportView:
     previous_period: str = ""  # "" when the case names no previous period
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
+    designs: tuple[Paragraph, ...] = ()  # the pilot's designs: arms, paired tasks, forecasts
 
 
 class _Printed:
@@ -151,13 +152,16 @@ def _plotted(printed: tuple[Statement, ...], in_prose: set[str], brief: bool) ->
 
 
 def _sections(
-    audience: Audience, draft: ClaimsReview | None, diff: PeriodDiff | None
+    audience: Audience, draft: ClaimsReview | None, diff: PeriodDiff | None, designs: bool
 ) -> tuple[str, ...]:
-    """The audience's sections, less the claims review without a draft and changes without a diff."""
+    """The audience's sections, less the claims review without a draft, changes without a
+    diff, and the designs section when the pilot has neither control rows nor shared tasks."""
     return tuple(
         x
         for x in SECTIONS[audience]
-        if (x != "claims" or draft is not None) and (x != "changes" or diff is not None)
+        if (x != "claims" or draft is not None)
+        and (x != "changes" or diff is not None)
+        and (x != "designs" or designs)
     )
 
 
@@ -217,7 +221,7 @@ def build_view(
         methodology=shown.section(Section.METHODOLOGY),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
         ledger=ledger_rows(printed, _plotted(printed, in_prose, brief)),
-        sections=_sections(audience, draft, diff),
+        sections=_sections(audience, draft, diff, bool(shown.section(Section.DESIGNS))),
         show_cells=bool(cells),
         procurement=procurement_view(case, findings, shown.statements),
         brief=brief,
@@ -226,4 +230,5 @@ def build_view(
         previous_period=diff.old_period if diff else "",
         change_rows=change_rows(diff, by_id),
         changes=tuple(p for p in shown.section(Section.CHANGES) if p.id not in tabled),
+        designs=shown.section(Section.DESIGNS),
     )

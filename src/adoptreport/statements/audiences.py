@@ -16,10 +16,10 @@ SECTIONS: dict[Audience, tuple[str, ...]] = {
     Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "changes",
                            "benchmark", "verdicts", "review", "cost", "methodology", "ledger"),
     Audience.FINANCE: ("cover", "summary", "changes", "workforce", "assumptions", "cost",
-                       "verdicts", "methodology", "ledger"),
-    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "review", "vendors",
-                    "vendor_pages", "workforce", "assumptions", "cost", "claims", "methodology",
-                    "ledger"),
+                       "verdicts", "designs", "methodology", "ledger"),
+    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "designs", "review",
+                    "vendors", "vendor_pages", "workforce", "assumptions", "cost", "claims",
+                    "methodology", "ledger"),
 }
 # fmt: on
 # Audiences that get the short form: each benchmark claim in the chart rather than in prose,

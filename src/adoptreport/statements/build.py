@@ -15,6 +15,7 @@ from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
+from adoptreport.statements.designs import design_methodology, design_statements, partial_verdict
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
 from adoptreport.statements.procurement import procurement_statements
@@ -44,7 +45,9 @@ def build_statements(
     statements += assumption_statements(findings)
     statements += cost_statements(case, findings)
     statements += procurement_statements(case, findings)
+    statements += design_statements(case, findings)
     statements += _methodology(case, findings)
+    statements += design_methodology(case, findings)
     if diff is not None:
         statements += change_statements(diff)
     return tuple(statements)
@@ -191,7 +194,9 @@ def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str
     decision = cell.decision
     words = {"kind": label, "tool": names[cell.tool]}
     numbers: dict[str, Number]
-    if cell.saved_fraction is None or decision.reason in (
+    if decision.reason in (Reason.AUTOMATE_RULED_OUT, Reason.NO_TIME_MEASURED):
+        key, numbers = partial_verdict(cell)
+    elif cell.saved_fraction is None or decision.reason in (
         Reason.TOO_FEW_ATTEMPTS,
         Reason.NO_TIME_MEASURED,
     ):

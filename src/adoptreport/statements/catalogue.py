@@ -11,6 +11,7 @@ import string
 
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
+from adoptreport.statements.catalogue_designs import DESIGN_SENTENCES
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
@@ -102,6 +103,23 @@ SENTENCES: dict[str, str] = {
         "{tool}; the policy asks for {more} more before giving a verdict."
     ),
     "verdict_not_piloted": "{kind}: insufficient evidence. Not piloted; no evidence either way.",
+    "verdict_no_time": (
+        "{kind}: insufficient evidence. No time was measured for {tool} on this kind of work, "
+        "so time saved is not measured; its changes were accepted in {acceptance} of {attempts} "
+        "attempts, and the policy asks for {more} attempts with time measured."
+    ),
+    "verdict_automate_ruled_out": (
+        "{kind}: insufficient evidence. Automate with review is ruled out for {tool}: its "
+        "changes were accepted in {acceptance} of {attempts} attempts, wholly below the "
+        "acceptance automating needs; only {timed} attempts had time measured, and about {more} "
+        "more would decide between assist and do not automate."
+    ),
+    "verdict_automate_ruled_out_no_time": (
+        "{kind}: insufficient evidence. Automate with review is ruled out for {tool}: its "
+        "changes were accepted in {acceptance} of {attempts} attempts, wholly below the "
+        "acceptance automating needs; no time was measured, so whether it saves time is not "
+        "measured."
+    ),
     # Per tool and kind, the detail behind the verdict table
     "cell": (
         "{tool} on {kind}: {attempts} attempts, accepted {acceptance}, accepted without "
@@ -136,6 +154,15 @@ SENTENCES: dict[str, str] = {
     "workforce_share": (
         "That is {freed_share} of all engineering hours across every kind of work, beside "
         "the {scope_share} of hours in {scope} work, the kind the headline benchmark resembles."
+    ),
+    "workforce_not_measured": (
+        "The hours the evidence supports freeing are not measured: no kind of work our "
+        "engineers spend time on has a verdict from measured time: {unknown} of our "
+        "engineering hours are in kinds of work with insufficient evidence."
+    ),
+    "team_hours_not_measured": (
+        "{team} ({headcount} engineers): hours freed not measured; {unknown} a week in kinds "
+        "of work with insufficient evidence."
     ),
     "team_hours": (
         "{team} ({headcount} engineers): {hours} a week freed, {fte}; {unknown} a week in kinds "
@@ -362,6 +389,8 @@ SENTENCES: dict[str, str] = {
         "periods' attempts for net time saved. Figures pool every tool piloted on a kind of work."
     ),
 }
+
+SENTENCES.update(DESIGN_SENTENCES)  # the pilot designs' sentences, in a file of their own
 
 # Words that turn a benchmark score into a statement about our workforce or workload.
 WORKFORCE_WORDS = re.compile(

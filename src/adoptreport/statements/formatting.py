@@ -185,3 +185,28 @@ def points_interval(interval: Interval) -> Printed:
     """'+12 points (90% CI 3 to 21)': a difference of proportions, new minus old."""
     low, high = (signed_points(v).lstrip("+") for v in (interval.low, interval.high))
     return Printed(f"{signed_points(interval.point)} points", f"{level(interval)} {low} to {high}")
+
+
+def signed_percent(value: float) -> str:
+    """A change as a signed percentage: '+12%', '−3.5%', '0%'."""
+    text = percent(value)
+    return text if text.startswith("−") or percent_number(value) == 0 else f"+{text}"
+
+
+def signed_percent_interval(interval: Interval) -> Printed:
+    """A change with its interval: '+1.4% (90% CI −9% to +13%)'."""
+    low, high = signed_percent(interval.low), signed_percent(interval.high)
+    return Printed(signed_percent(interval.point), f"{level(interval)} {low} to {high}")
+
+
+def ratio_plain_interval(interval: Interval) -> Printed:
+    """A ratio of two totals: '1.17 (90% CI 0.95–1.45)'."""
+    return _span_of(interval, ".2f")
+
+
+def points_change_interval(interval: Interval) -> Printed:
+    """A difference of two proportions with its interval's ends as signed percentages:
+    '−17 percentage points (90% CI −30% to −2.4%)'."""
+    low, high = signed_percent(interval.low), signed_percent(interval.high)
+    figure = f"{signed_percent(interval.point).removesuffix('%')} percentage points"
+    return Printed(figure, f"{level(interval)} {low} to {high}")

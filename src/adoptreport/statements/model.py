@@ -23,6 +23,7 @@ class Section(StrEnum):
     METHODOLOGY = "methodology"
     VENDORS = "vendors"
     CHANGES = "changes"  # since the previous period (analysis.diff)
+    DESIGNS = "designs"  # AI arm against control arm, and paired tasks (analysis.arms)
     CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
 
 
@@ -54,6 +55,8 @@ class Unit(StrEnum):
     MONEY_PER_MONTH = "currency per month"
     FIT_SCORE = "weighted fit score (0 to 1)"
     RATE_RATIO = "rate ratio"
+    TIME_CHANGE = "change in total time (positive: slower)"
+    TIME_RATIO = "ratio of total times"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
     total = work.total
     workforce_ref = RecordRef(case.files["workforce"], "all rows", "teams")
     evidence = (workforce_ref, findings.pilot_evidence)
+    if total.freed_hours is None or total.freed_fte is None:
+        return [_not_measured(total, evidence)]
     numbers = {
         "hours": hours_number("freed_hours_per_week", total.freed_hours),
         "fte": fte_number("freed_fte", total.freed_fte),
@@ -85,9 +87,28 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
                     {"saved": proportion("saved_fraction", entry.loss, Unit.SAVED_FRACTION)},
                     {"kind": labels[entry.kind]},
                     (findings.pilot_evidence,),
+                    DETAIL,  # the board's verdict table already gives the loss (each fact once)
                 )
             )
     return out
+
+
+def _not_measured(total: Hours, evidence: tuple[Evidence, ...]) -> Statement:
+    """No kind of work with hours has a verdict: the hours freed are unknown, not zero."""
+    unknown = share(
+        "unknown_hours_share",
+        _ratio(total.unknown_hours, total.engineering_hours),
+        Unit.HOURS_SHARE,
+    )
+    return state(
+        "workforce.total",
+        Section.WORKFORCE,
+        StatementKind.CAVEAT,
+        "workforce_not_measured",
+        {"unknown": unknown},
+        {},
+        evidence,
+    )
 
 
 def _contrast(
@@ -95,9 +116,12 @@ def _contrast(
 ) -> list[Statement]:
     """Beside the headline benchmark's kind of work, the share of all hours the evidence supports."""
     gap = findings.headline
+    freed_hours = total.freed_hours
     if gap is None or gap.scope_hours_share is None or total.engineering_hours <= 0:
         return []
-    whole, freed_hours = total.engineering_hours, total.freed_hours
+    if freed_hours is None:
+        return []
+    whole = total.engineering_hours
     freed = Interval(
         freed_hours.low / whole,
         freed_hours.point / whole,
@@ -127,15 +151,18 @@ def _team(team: Hours, case: Case, findings: Findings) -> Statement:
         RecordRef(case.files["workforce"], f"row {row}", team.team),
         findings.pilot_evidence,
     )
+    freed: dict[str, Number] = {}
+    if team.freed_hours is not None and team.freed_fte is not None:
+        freed["hours"] = hours_number("freed_hours_per_week", team.freed_hours)
+        freed["fte"] = fte_number("freed_fte", team.freed_fte)
     return state(
         f"workforce.team.{team.team}",
         Section.WORKFORCE,
         StatementKind.FINDING,
-        "team_hours",
+        "team_hours" if freed else "team_hours_not_measured",
         {
             "headcount": Number("headcount", team.headcount, Unit.COUNT, f"{team.headcount:g}"),
-            "hours": hours_number("freed_hours_per_week", team.freed_hours),
-            "fte": fte_number("freed_fte", team.freed_fte),
+            **freed,
             "unknown": Number(
                 "unknown_hours_per_week",
                 team.unknown_hours,
@@ -175,7 +202,7 @@ def _assumption(check: AssumptionCheck) -> Statement:
     id = check.assumption.id
     words = {"id": id}
     numbers = {"claimed": _claimed(check)}
-    if check.supported is None:
+    if check.supported is None and check.scope_hours <= 0:
         key = "assumption_empty"
         numbers = {}
     elif check.verdict is AssumptionVerdict.NOT_TESTABLE:
