@@ -503,6 +503,8 @@ VENDORS = {
                     "source": "Brightline engineering blog",
                     "source_date": dt.date(2026, 7, 20),
                     "source_grade": "blog",
+                    # "hallucinated references": invented APIs and files, not the other kinds
+                    "hallucination_kinds": ["invented_api", "nonexistent_file"],
                 }
             ],
         },

@@ -10,6 +10,7 @@ import pytest
 
 from adoptreport import api
 from adoptreport.analysis.cost import ToolCost, tool_costs
+from adoptreport.analysis.options import SavedDraws, option_hours
 from adoptreport.analysis.pilot import add_net_minutes, cells
 from adoptreport.models import Audience, Policy, Team, Vendor
 from tests.conftest import DefaultBuilds, collapse, pdf_text
@@ -65,8 +66,42 @@ def _pilot(tokens: bool = True) -> pd.DataFrame:
 def _costs(pilot: pd.DataFrame, vendor: Vendor = VENDOR) -> ToolCost:
     attempts = add_net_minutes(pilot)
     found = cells(attempts, POLICY, "pilot.csv")
-    (cost,) = tool_costs([vendor], found, TEAMS, attempts, 0.5, 40, 40, POLICY)
+    draws = SavedDraws(attempts, POLICY)
+    option = ("t", "T", ("t",), False)
+    hours = option_hours(option, found, draws, TEAMS, (2, 3), 0.5, 40, POLICY, KINDS)
+    (cost,) = tool_costs([vendor], found, TEAMS, attempts, {"t": hours}, 40, POLICY)
     return cost
+
+
+KINDS = ("isolated_bugfix",)
+
+
+def test_blank_rework_on_a_reworked_change_is_left_out_not_zero() -> None:
+    pilot = _pilot()
+    pilot.loc[0, "outcome"] = "merged_after_rework"
+    pilot.loc[0, "rework_minutes"] = np.nan
+    change = _costs(pilot).per_change
+    # Nine attempts with every minute known, 7 of them merged: 9 × 30 min over 7 changes.
+    assert change.engineer_hours.point == pytest.approx(9 * 0.5 / 7)
+    assert change.merged == 7
+
+
+def test_value_and_net_value_are_joint_and_agree_with_time_saved() -> None:
+    rng = np.random.default_rng(3)
+    pilot = _pilot()
+    pilot["baseline_minutes"] = rng.integers(40, 200, len(pilot)).astype(float)
+    cost = _costs(pilot)
+    attempts = add_net_minutes(pilot)
+    # Value = freed hours × cost × weeks; freed = team hours × saved × adoption, one saved
+    # fraction shared by both teams, so value's ends are the saved fraction's ends rescaled.
+    saved = attempts["net_saved_minutes"].sum() / attempts["baseline_minutes"].sum()
+    per_unit = (10 * 6 * 100 + 30 * 2 * 60) * 0.5 * 40
+    assert cost.annual_value.point == pytest.approx(per_unit * saved)
+    (cell,) = cells(attempts, POLICY, "pilot.csv")
+    assert cost.annual_value.low == pytest.approx(per_unit * cell.saved_fraction.low)
+    assert cost.annual_value.high == pytest.approx(per_unit * cell.saved_fraction.high)
+    assert cost.saved_share is not None
+    assert cost.saved_share.low == pytest.approx(cell.saved_fraction.low)
 
 
 def test_cost_per_merged_change_by_hand() -> None:

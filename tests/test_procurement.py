@@ -115,6 +115,8 @@ def pilot(counts: dict[str, list[int]]) -> pd.DataFrame:
             "tool": tool,
             "hallucinations": n,
             "hallucination_kinds": ";".join(["invented_api"] * n) or None,
+            "kind_of_work": "isolated_bugfix",
+            "task_id": f"T{i}",
             "source_row": i + 2,
         }
         for tool, ns in counts.items()
@@ -144,18 +146,20 @@ def test_a_claimed_reduction_inside_and_outside_the_interval() -> None:
     data = pilot({"new": [1] * 20 + [0] * 30, "old": [1] * 50})
     rates = _rates(data)
     ref = RecordRef("vendors.yaml", "x", "new")
-    inside = check_claim(reduction(0.6), ref, rates, 0.9)  # type: ignore[arg-type]
+    inside = check_claim(reduction(0.6), ref, rates, data, 0.9)  # type: ignore[arg-type]
     assert inside.ratio is not None and inside.ratio.contains(0.4)
     assert inside.verdict is ClaimVerdict.CONSISTENT
-    modest = check_claim(reduction(0.1), ref, rates, 0.9)  # type: ignore[arg-type]
+    modest = check_claim(reduction(0.1), ref, rates, data, 0.9)  # type: ignore[arg-type]
     assert modest.verdict is ClaimVerdict.EXCEEDED  # the pilot saw more of a reduction than 10%
-    bold = check_claim(reduction(0.95), ref, rates, 0.9)  # type: ignore[arg-type]
+    bold = check_claim(reduction(0.95), ref, rates, data, 0.9)  # type: ignore[arg-type]
     assert bold.verdict is ClaimVerdict.CONTRADICTED
 
 
 def test_a_reduction_against_an_unpiloted_baseline_is_not_verifiable() -> None:
-    rates = _rates(pilot({"new": [1, 0, 2]}))
-    check = check_claim(reduction(0.6, "never-piloted"), RecordRef("v", "x", "new"), rates, 0.9)  # type: ignore[arg-type]
+    data = pilot({"new": [1, 0, 2]})
+    rates = _rates(data)
+    ref = RecordRef("v", "x", "new")
+    check = check_claim(reduction(0.6, "never-piloted"), ref, rates, data, 0.9)  # type: ignore[arg-type]
     assert check.verdict is ClaimVerdict.NOT_VERIFIABLE
     assert check.ratio is None and check.observed is not None
     assert check.observed.rate.point == pytest.approx(1.0)

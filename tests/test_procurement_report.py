@@ -86,8 +86,9 @@ def test_hallucination_claim_is_tested_against_both_tools(procurement_report: Bu
     apex = next(v for v in report.findings.procurement.vendors if v.vendor == "apex-ai")
     check = apex.claims[0]
     assert check.ratio is not None and not check.ratio.contains(check.claimed)
-    assert f"a rate ratio of {fmt.ratio_interval(check.ratio).text}" in text
-    assert "the claimed ratio of 0.40 lies below the interval, so the claim is contradicted" in text
+    assert check.stratified is not None and check.ratio == check.stratified.ratio
+    assert f"the rate ratio is {fmt.ratio_interval(check.ratio).text}" in text
+    assert "the claimed 0.40 lies below the stratified interval: contradicted by the pilot" in text
 
 
 def test_every_number_printed_is_in_the_ledger(procurement_report: Built) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from adoptreport.analysis.stats import Interval
+from adoptreport.analysis.findings import KindVerdict
+from adoptreport.analysis.stats import Interval, z_score
 from adoptreport.analysis.verdicts import Reason, Verdict, decide
 from adoptreport.models import Policy
 from adoptreport.statements import catalogue
@@ -103,11 +106,18 @@ def test_too_few_attempts_asks_for_the_policy_shortfall() -> None:
     assert few.more_tasks_needed == POLICY.min_tasks_per_cell - 5
 
 
-def test_more_attempts_follow_the_normal_approximation() -> None:
-    # Interval half-width 0.15 at n = 40 → per-attempt spread 0.15·√40/z; to clear 0 from a
-    # point of 0.05 needs n = (z·spread/0.05)² = 40·(0.15/0.05)² = 360 attempts in all.
-    unclear = decide(40, 40, MIDDLE, _interval(-0.1, 0.05, 0.2), POLICY)
-    assert unclear.more_tasks_needed == 360 - 40
+def test_more_attempts_reach_the_policy_power() -> None:
+    # Interval half-width 0.15 at n = 40 → per-attempt spread σ = 0.15·√40/z. From a point of
+    # 0.1, the attempts in all are the smallest n at which a two-sided z-test of effect
+    # 0.1/σ has 80% power at α = 10%: statsmodels' power solver, independently.
+    from statsmodels.stats.power import NormalIndPower
+
+    spread = 0.15 * math.sqrt(40) / z_score(0.9)
+    solved = NormalIndPower().solve_power(
+        effect_size=0.1 / spread, alpha=0.1, power=0.8, ratio=0, alternative="two-sided"
+    )
+    unclear = decide(40, 40, MIDDLE, _interval(-0.05, 0.1, 0.25), POLICY)
+    assert unclear.more_tasks_needed == math.ceil(solved) - 40
     hopeless = decide(40, 40, MIDDLE, _interval(-0.2, 0.001, 0.2), POLICY)
     assert hopeless.more_tasks_needed is None  # far beyond any practical pilot
 
@@ -135,7 +145,8 @@ def _sentence_for(policy: Policy, acceptance: Interval, saved: Interval) -> str:
         decision,
         RowRanges("p", (), 0),
     )
-    return _kind_verdict("k", "Kind", cell, {"t": "Tool"}).text
+    kv = KindVerdict("k", "Kind", decision.verdict, cell, None)
+    return _kind_verdict(kv, {"t": "Tool"}, policy, 1, {("t", "k"): 30.0}).text
 
 
 @pytest.mark.parametrize(("policy", "acceptance", "saved", "verdict", "reason"), RULES)

@@ -16,6 +16,8 @@ from adoptreport.analysis.diff import PeriodDiff, compare
 from adoptreport.analysis.findings import Findings, analyse
 from adoptreport.claims import ClaimsReview, check_text, claims_review
 from adoptreport.claims.statements import review_statements
+from adoptreport.importers.case_files import Changes, apply
+from adoptreport.importers.run import ImportOptions, SourceKind, read_source
 from adoptreport.load.case import load_case
 from adoptreport.load.previous import previous_case_folder
 from adoptreport.measure import RepoSize
@@ -317,3 +319,18 @@ def init(folder: Path | str, force: bool = False) -> list[Path]:
 def measure_repo(path: Path | str) -> RepoSize:
     """Estimated tokens of a checkout's text files (bytes ÷ 4, range ÷ 5 to ÷ 3)."""
     return _measure_repo(path)
+
+
+def import_source(
+    kind: SourceKind | str,
+    file: Path | str,
+    into: Path | str,
+    options: ImportOptions | None = None,
+    *,
+    dry_run: bool = False,
+) -> Changes:
+    """Append a source's rows (SWE-bench report, `gh pr list` JSON, Inspect log) to a case's
+    pilot.csv, declaring the tools and kinds they need; rows of the same source and tool are
+    replaced. Raises `SourceError` (file and JSON path) on a bad file; writes nothing then."""
+    batch = read_source(SourceKind(kind), Path(file), options or ImportOptions())
+    return apply(batch, Path(into), dry_run=dry_run)

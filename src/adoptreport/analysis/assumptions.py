@@ -16,8 +16,8 @@ MAX_UNKNOWN_SHARE = 0.5
 
 class AssumptionVerdict(StrEnum):
     SUPPORTED = "supported"  # claim ≤ the low end of the supported range
-    PLAUSIBLE = "plausible"  # low end < claim ≤ high end
-    NOT_SUPPORTED = "not supported"  # claim > high end
+    PLAUSIBLE = "plausible"  # low end < claim ≤ high end (unknown kinds at their best)
+    NOT_SUPPORTED = "not supported"  # claim > that high end
     NOT_TESTABLE = "not testable"  # no hours in scope, or mostly unknown kinds
 
 
@@ -36,13 +36,16 @@ class AssumptionCheck:
     unknown_share: float | None
     verdict: AssumptionVerdict
     evidence: RecordRef
+    # The high end with kinds of insufficient evidence counted at the best their pilot
+    # intervals allow (all their hours where nothing was measured): never as zero.
+    ceiling: float | None = None
 
     @property
     def miss(self) -> float | None:
-        """How far the claim lies above the supported high end (0 when within)."""
+        """How far the claim lies above the high end, unknown kinds at their best (0: within)."""
         if self.supported is None or self.verdict is AssumptionVerdict.NOT_TESTABLE:
             return None
-        return max(0.0, self.claimed - self.supported.high)
+        return max(0.0, self.claimed - max(self.supported.high, self.ceiling or 0.0))
 
 
 def check_assumption(
@@ -74,8 +77,9 @@ def check_assumption(
         if scope_hours > 0 and freed is not None
         else None
     )
+    ceiling = total.ceiling_hours / divisor if scope_hours > 0 else None
     unknown_share = unknown / scope_hours if scope_hours > 0 else None
-    verdict = _verdict(claimed, supported, unknown_share)
+    verdict = _verdict(claimed, supported, unknown_share, ceiling)
     return AssumptionCheck(
         assumption,
         unit,
@@ -85,6 +89,7 @@ def check_assumption(
         unknown_share,
         verdict,
         RecordRef(file, f"assumptions[{index}]", assumption.id),
+        ceiling,
     )
 
 
@@ -103,12 +108,15 @@ def _scope(assumption: Assumption, teams: tuple[Team, ...]) -> list[Team]:
 
 
 def _verdict(
-    claimed: float, supported: Interval | None, unknown_share: float | None
+    claimed: float,
+    supported: Interval | None,
+    unknown_share: float | None,
+    ceiling: float | None = None,
 ) -> AssumptionVerdict:
     if supported is None or unknown_share is None or unknown_share > MAX_UNKNOWN_SHARE:
         return AssumptionVerdict.NOT_TESTABLE
     if claimed <= supported.low:
         return AssumptionVerdict.SUPPORTED
-    if claimed <= supported.high:
+    if claimed <= max(supported.high, ceiling or 0.0):
         return AssumptionVerdict.PLAUSIBLE
     return AssumptionVerdict.NOT_SUPPORTED

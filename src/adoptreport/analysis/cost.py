@@ -11,8 +11,13 @@ method for very large pilots, as for every ratio; see `stats.ratio_interval`).
 Annual token cost (the volume rule): the tool is used on the tasks the organisation does
 now in the kinds of work it is valued on. Tasks a year in a kind = engineers × weekly hours
 on it × adoption × working weeks ÷ the pilot's mean human baseline hours per task of that
-kind (all tools' attempts); each task costs the tool's mean token cost per attempt in that kind. The interval
-adds the ends of the per-kind intervals (conservative; the task count is taken as fixed).
+kind (all tools' attempts); each task costs the tool's mean token cost per attempt in that kind.
+
+Value, tokens and net value are sums over kinds and teams with joint intervals: each kind's
+draws (time saved, token cost) are shared by every team and the total, and net value's
+interval is that of value − seats − tokens draw by draw — never a sum of interval ends. Value
+counts the kinds where the tool's verdict is automate with review or assist; kinds judged do
+not automate are excluded (the tool would not be used there) and the statement says so.
 """
 
 from __future__ import annotations
@@ -24,10 +29,11 @@ import numpy as np
 import pandas as pd
 
 from adoptreport.analysis.pilot import Cell
-from adoptreport.analysis.stats import Interval, ratio_interval
+from adoptreport.analysis.stats import Interval, percentile_interval, ratio_draws, ratio_interval
 from adoptreport.analysis.verdicts import Verdict
-from adoptreport.analysis.workforce import KindSupport, kind_support, team_hours
+from adoptreport.analysis.workforce import KindSupport, OptionHours
 from adoptreport.models import Policy, Team, Vendor
+from adoptreport.models.vendors import Pricing
 
 MINUTES_PER_HOUR = 60.0
 TOKENS_PER_MILLION = 1_000_000.0
@@ -58,6 +64,9 @@ class ToolCost:
     per_change: ChangeCost | None  # None: no change was merged with this tool
     annual_token_cost: Interval | None  # None: not measured (see `token_prices_stated`)
     annual_tasks: float | None  # tasks a year the volume rule gives; None: no valued kind
+    saved_share: Interval | None = None  # net time saved on the kinds valued, hours-weighted
+    used_kinds: tuple[str, ...] = ()  # valued: automate with review or assist
+    excluded_kinds: tuple[str, ...] = ()  # do not automate: left out of value
 
 
 def tool_costs(
@@ -65,76 +74,72 @@ def tool_costs(
     cells: tuple[Cell, ...],
     teams: tuple[Team, ...],
     pilot: pd.DataFrame,
-    adoption: float,
+    options: dict[str, OptionHours],
     weeks: float,
-    fte_hours: float,
     policy: Policy,
 ) -> tuple[ToolCost, ...]:
-    """Per tool with cells; `pilot` carries `add_net_minutes`' columns."""
+    """Per tool with cells; `pilot` carries `add_net_minutes`' columns; `options` holds each
+    tool's hours (with their shared draws) under its own evidence."""
     out = []
-    level = policy.confidence_level
-    engineers = sum(t.headcount for t in teams)
-    missing = tuple(t.team for t in teams if t.loaded_hourly_cost is None)
-    hourly = _average_hourly_cost(teams)
     baseline = pd.to_numeric(pilot["baseline_minutes"], errors="coerce")
     means = baseline.groupby(pilot["kind_of_work"]).mean().dropna()
     baselines = {str(kind): float(minutes) for kind, minutes in means.items()}
     for vendor in vendors:
-        prices = vendor.pricing
         for tool in vendor.tools:
             own = [c for c in cells if c.tool == tool.id]
-            if not own:
-                continue
-            attempts = pilot[pilot["tool"] == tool.id]
-            support = kind_support({c.kind: (c.decision.verdict, c.saved_fraction) for c in own})
-            seats = engineers * adoption
-            price = prices.seat_per_month
-            seat_cost = None if price is None else seats * price * 12
-            decided = any(c.decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE for c in own)
-            value = (
-                None
-                if missing or not decided
-                else _value(support, teams, adoption, weeks, fte_hours, level)
-            )
-            tokens = _token_cost(attempts, vendor)
-            seed = policy.seed + zlib.crc32(f"cost\x00{tool.id}".encode())
-            per_change = _per_change(attempts, tokens, hourly, policy, seed)
-            volume = _annual_tokens(
-                support, attempts, tokens, baselines, teams, adoption, weeks, policy, seed
-            )
-            annual_tokens = None if volume is None else volume[1]
-            out.append(
-                ToolCost(
-                    tool.id,
-                    seats,
-                    seat_cost,
-                    value,
-                    _net(value, seat_cost, annual_tokens, level),
-                    _break_even(attempts),
-                    missing,
-                    decided,
-                    prices.input_per_million_tokens is not None
-                    and prices.output_per_million_tokens is not None,
-                    per_change,
-                    annual_tokens,
-                    None if volume is None else volume[0],
-                )
-            )
+            if own and tool.id in options:
+                hours = options[tool.id]
+                out.append(_tool_cost(vendor, own, hours, pilot, teams, baselines, weeks, policy))
     return tuple(out)
 
 
-def _net(
-    value: Interval | None, seats: float | None, tokens: Interval | None, level: float
-) -> Interval | None:
-    """Value − seat cost − token cost; the low end pairs low value with high token cost."""
-    if value is None or seats is None:
-        return None
-    spent = tokens or Interval(0.0, 0.0, 0.0, level)  # tokens unknown: "before token costs"
-    return Interval(
-        value.low - seats - spent.high,
-        value.point - seats - spent.point,
-        value.high - seats - spent.low,
-        level,
+def _tool_cost(
+    vendor: Vendor,
+    own: list[Cell],
+    hours: OptionHours,
+    pilot: pd.DataFrame,
+    teams: tuple[Team, ...],
+    baselines: dict[str, float],
+    weeks: float,
+    policy: Policy,
+) -> ToolCost:
+    tool, adoption, level = hours.option, hours.adoption, policy.confidence_level
+    missing = tuple(t.team for t in teams if t.loaded_hourly_cost is None)
+    attempts = pilot[pilot["tool"] == tool]
+    seats = sum(t.headcount for t in teams) * adoption
+    prices = vendor.prices_for(tool)
+    price = prices.seat_per_month
+    seat_cost = None if price is None else seats * price * 12
+    decided = any(c.decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE for c in own)
+    value = None if missing or not decided else _value(hours, teams, weeks, policy)
+    tokens = _token_cost(attempts, prices)
+    seed = policy.seed + zlib.crc32(f"cost\x00{tool}".encode())
+    per_change = _per_change(attempts, tokens, _average_hourly_cost(teams), policy, seed)
+    volume = _annual_tokens(
+        hours.support, attempts, tokens, baselines, teams, adoption, weeks, policy, seed
+    )
+    net = None
+    if value is not None and seat_cost is not None:
+        spent = volume[2] if volume is not None else np.zeros(len(value[1]))
+        point = value[0].point - seat_cost - (volume[1].point if volume is not None else 0.0)
+        net = percentile_interval(value[1] - seat_cost - spent, point, level)
+    return ToolCost(
+        tool,
+        seats,
+        seat_cost,
+        None if value is None else value[0],
+        net,
+        _break_even(attempts),
+        missing,
+        decided,
+        prices.input_per_million_tokens is not None
+        and prices.output_per_million_tokens is not None,
+        per_change,
+        None if volume is None else volume[1],
+        None if volume is None else volume[0],
+        hours.saved_share(),
+        hours.used_kinds,
+        hours.excluded_kinds,
     )
 
 
@@ -146,15 +151,17 @@ def _average_hourly_cost(teams: tuple[Team, ...]) -> float | None:
     return sum(t.headcount * (t.loaded_hourly_cost or 0.0) for t in teams) / engineers
 
 
-def _token_cost(attempts: pd.DataFrame, vendor: Vendor) -> pd.Series | None:
-    """Money per attempt from its token counts; NaN where a count is blank; None: no prices."""
-    price_in = vendor.pricing.input_per_million_tokens
-    price_out = vendor.pricing.output_per_million_tokens
+def _token_cost(attempts: pd.DataFrame, prices: Pricing) -> pd.Series | None:
+    """Money per attempt: its `cost` where measured, else from its token counts at the tool's
+    prices; NaN where neither is known; None: no cost measured and no prices."""
+    measured = pd.to_numeric(attempts.get("cost", pd.Series(dtype=float)), errors="coerce")
+    price_in, price_out = prices.input_per_million_tokens, prices.output_per_million_tokens
     if price_in is None or price_out is None:
-        return None
+        return measured.reindex(attempts.index) if measured.notna().any() else None
     read = pd.to_numeric(attempts["input_tokens"], errors="coerce")
     wrote = pd.to_numeric(attempts["output_tokens"], errors="coerce")
-    return (read * price_in + wrote * price_out) / TOKENS_PER_MILLION
+    from_tokens = (read * price_in + wrote * price_out) / TOKENS_PER_MILLION
+    return measured.reindex(attempts.index).fillna(from_tokens)
 
 
 def _ratio(numerator: pd.Series, merged: pd.Series, policy: Policy, seed: int) -> Interval | None:
@@ -179,11 +186,19 @@ def _per_change(
     policy: Policy,
     seed: int,
 ) -> ChangeCost | None:
-    rework = attempts["rework_minutes"].fillna(0.0)
+    # Rework left blank on a change merged after rework is unknown, not zero: such attempts
+    # are left out (and so are attempts missing AI or review minutes).
+    needs_rework = attempts["outcome"] == "merged_after_rework"
+    rework = attempts["rework_minutes"].where(needs_rework, attempts["rework_minutes"].fillna(0.0))
     minutes = attempts["ai_minutes"] + attempts["review_minutes"] + rework
+    known = minutes.notna()
+    attempts, minutes, tokens = (
+        attempts[known],
+        minutes[known],
+        None if tokens is None else tokens[known],
+    )
     merged = attempts["accepted"].astype(float)
-    timed = minutes.notna()  # AI or review minutes not measured: left out, never zero
-    hours = _ratio(minutes[timed] / MINUTES_PER_HOUR, merged[timed], policy, seed)
+    hours = _ratio(minutes / MINUTES_PER_HOUR, merged, policy, seed)
     if hours is None:
         return None
     money = None
@@ -206,58 +221,52 @@ def _annual_tokens(
     weeks: float,
     policy: Policy,
     seed: int,
-) -> tuple[float, Interval] | None:
-    """(tasks a year, token cost a year) under the volume rule; None: not measured."""
+) -> tuple[float, Interval, np.ndarray] | None:
+    """(tasks a year, token cost a year, its draws) under the volume rule; None: not measured."""
     valued = [s.kind for s in support if s.saved is not None]
     if tokens is None or not valued:
         return None
-    tasks = low = point = high = 0.0
+    tasks = point = 0.0
+    draws = np.zeros(policy.bootstrap_draws)
     for kind in valued:
         in_kind = attempts["kind_of_work"] == kind
-        counted = tokens[in_kind].dropna()
-        if counted.empty or kind not in baselines:
+        counted = tokens[in_kind].dropna().to_numpy(dtype=float)
+        if len(counted) == 0 or kind not in baselines:
             return None  # a valued kind without token counts: the total is not measured
         weekly = sum(t.headcount * t.hours_by_kind.get(kind, 0.0) for t in teams)
         per_year = weekly * adoption * weeks * MINUTES_PER_HOUR / baselines[kind]
-        each = ratio_interval(
-            counted.to_numpy(dtype=float),
-            np.ones(len(counted)),
-            policy.confidence_level,
-            policy.bootstrap_draws,
-            seed + 2 + zlib.crc32(kind.encode()),
+        kind_seed = seed + 2 + zlib.crc32(kind.encode())
+        draws = draws + per_year * ratio_draws(
+            counted, np.ones(len(counted)), policy.bootstrap_draws, kind_seed
         )
         tasks += per_year
-        low, point, high = (
-            low + per_year * each.low,
-            point + per_year * each.point,
-            high + per_year * each.high,
-        )
-    return tasks, Interval(low, point, high, policy.confidence_level)
+        point += per_year * float(counted.mean())
+    return tasks, percentile_interval(draws, point, policy.confidence_level), draws
 
 
 def _value(
-    support: tuple[KindSupport, ...],
-    teams: tuple[Team, ...],
-    adoption: float,
-    weeks: float,
-    fte_hours: float,
-    level: float,
-) -> Interval | None:
-    low = point = high = 0.0
+    hours: OptionHours, teams: tuple[Team, ...], weeks: float, policy: Policy
+) -> tuple[Interval, np.ndarray] | None:
+    """Freed hours × each team's loaded cost × working weeks, draw by draw (joint); a team
+    whose every hour is in kinds without evidence is not valued (not zero); None when no
+    team's hours are measured."""
+    point = 0.0
+    draws = np.zeros(policy.bootstrap_draws)
     measured = False
-    for team in teams:
+    for team, freed in zip(teams, hours.teams, strict=True):
         assert team.loaded_hourly_cost is not None
-        hours = team_hours(team, None, support, adoption, fte_hours, level).freed_hours
-        if hours is None:  # every hour in kinds without evidence: not valued, not zero
+        if freed.freed_hours is None:
             continue
         measured = True
         rate = team.loaded_hourly_cost * weeks
-        low, point, high = (
-            low + hours.low * rate,
-            point + hours.point * rate,
-            high + hours.high * rate,
-        )
-    return Interval(low, point, high, level) if measured else None
+        point += freed.freed_hours.point * rate
+        if freed.draws is not None:
+            draws = draws + freed.draws * rate
+        else:  # no kind supported for this tool: its value is a decided zero
+            draws = draws + freed.freed_hours.point * rate
+    if not measured:
+        return None
+    return percentile_interval(draws, point, policy.confidence_level), draws
 
 
 def _break_even(attempts: pd.DataFrame) -> float | None:

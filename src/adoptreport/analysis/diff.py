@@ -1,14 +1,17 @@
 """What changed between two periods' cases: per kind of work, tools, vendors and assumptions.
 
-A change in a rate is *detectable* when the confidence interval for the difference (new minus
-old) excludes zero: Newcombe's hybrid score interval for a difference of two proportions
-(Newcombe 1998, method 10) for acceptance, and a seeded percentile bootstrap of the
-difference of two ratios of sums (each period resampled on its own) for net time saved.
-Two intervals that merely overlap are not taken as "no change".
+A change in a rate is *detectable* when both periods meet the policy's minimum of attempts on
+the kind, the confidence interval for the difference (new minus old) excludes zero, and the
+change survives a Benjamini–Hochberg correction over every change compared at once: Newcombe's
+hybrid score interval for a difference of two proportions (Newcombe 1998, method 10) for
+acceptance, and a seeded percentile bootstrap of the difference of two ratios of sums (each
+period resampled on its own) for net time saved, which must clear zero by more than its own
+Monte Carlo error. Two intervals that merely overlap are not taken as "no change".
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import zlib
 from dataclasses import dataclass
@@ -20,8 +23,16 @@ from adoptreport.analysis.assumptions import AssumptionVerdict
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.pilot import add_net_minutes
-from adoptreport.analysis.stats import Interval, bootstrap_ratios, ratio_interval, wilson
+from adoptreport.analysis.stats import (
+    Interval,
+    benjamini_hochberg,
+    bootstrap_ratios,
+    p_value,
+    ratio_interval,
+    wilson,
+)
 from adoptreport.analysis.verdicts import Verdict
+from adoptreport.models import Policy
 from adoptreport.models.folder import SOURCE_ROW, Case
 
 
@@ -32,10 +43,15 @@ class RateChange:
     old: Interval | None
     new: Interval | None
     difference: Interval | None
+    # None: no difference, or too few attempts in a period to call one; else the call after
+    # the Monte Carlo margin and the Benjamini–Hochberg correction.
+    detectable: bool | None = None
+    margin: float = 0.0  # the interval's own Monte Carlo error (0 for Newcombe's)
+    enough: bool = True  # both periods meet the policy's minimum of attempts
 
-    @property
-    def detectable(self) -> bool | None:
-        return None if self.difference is None else self.difference.excludes_zero
+    def clears_zero(self) -> bool:
+        d = self.difference
+        return d is not None and (d.low > self.margin or d.high < -self.margin)
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ class PeriodDiff:
     vendors_added: tuple[str, ...]
     vendors_dropped: tuple[str, ...]
     assumptions: tuple[AssumptionChange, ...]  # only those whose verdict changed
+    minimum: int = 1  # the policy's minimum of attempts for a change to be called
 
 
 def newcombe_difference(
@@ -95,12 +112,31 @@ def bootstrap_ratio_difference(
     seed: int,
 ) -> Interval:
     """Σa/Σb (new) − Σa/Σb (old), percentile bootstrap resampling each period's rows (seeded)."""
+    return bootstrap_ratio_difference_with_error(old, new, level, draws, seed)[0]
+
+
+# The bootstrap's Monte Carlo error of an interval end: the spread of that end over this many
+# equal batches of the draws, divided by √batches.
+MC_BATCHES = 10
+
+
+def bootstrap_ratio_difference_with_error(
+    old: tuple[np.ndarray, np.ndarray],
+    new: tuple[np.ndarray, np.ndarray],
+    level: float,
+    draws: int,
+    seed: int,
+) -> tuple[Interval, float]:
+    """The bootstrap interval of new − old and the larger Monte Carlo error of its two ends."""
     rng = np.random.default_rng(seed)
     point = float(new[0].sum() / new[1].sum() - old[0].sum() / old[1].sum())
     differences = bootstrap_ratios(*new, draws, rng) - bootstrap_ratios(*old, draws, rng)
     alpha = 1.0 - level
     low, high = np.quantile(differences, [alpha / 2, 1 - alpha / 2])
-    return Interval(float(low), point, float(high), level)
+    batches = np.array_split(differences, MC_BATCHES)
+    ends = np.array([np.quantile(b, [alpha / 2, 1 - alpha / 2]) for b in batches])
+    error = float(ends.std(axis=0, ddof=1).max() / np.sqrt(MC_BATCHES))
+    return Interval(float(low), point, float(high), level), error
 
 
 def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> PeriodDiff:
@@ -111,7 +147,7 @@ def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> Per
     new_verdicts = {k.kind: k.verdict for k in new.kinds}
     labels = {k.id: k.label for k in old_case.case.kinds_of_work}
     labels |= {k.id: k.label for k in new_case.case.kinds_of_work}
-    kinds = []
+    kinds: list[KindChange] = []
     for kind in [
         *new_case.case.kind_ids(),
         *(k for k in old_case.case.kind_ids() if k not in new_verdicts),
@@ -125,8 +161,8 @@ def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> Per
                 labels[kind],
                 len(before),
                 len(after),
-                _acceptance(before, after, policy.confidence_level),
-                _saved(before, after, policy.confidence_level, policy.bootstrap_draws, seed),
+                _acceptance(before, after, policy.confidence_level, policy.min_tasks_per_cell),
+                _saved(before, after, policy, seed),
                 old_verdicts.get(kind),
                 new_verdicts.get(kind),
                 RowRanges.of(
@@ -143,7 +179,7 @@ def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> Per
         old_case.case.period,
         new_case.case.period,
         policy.confidence_level,
-        tuple(kinds),
+        _corrected(kinds, 1.0 - policy.confidence_level),
         tuple(new_tools[t] for t in sorted(new_tools.keys() - old_tools.keys())),
         tuple(old_tools[t] for t in sorted(old_tools.keys() - new_tools.keys())),
         tuple(new_vendors[v] for v in sorted(new_vendors.keys() - old_vendors.keys())),
@@ -153,10 +189,31 @@ def compare(old_case: Case, old: Findings, new_case: Case, new: Findings) -> Per
             for a in sorted(old_checks.keys() | new_checks.keys())
             if old_checks.get(a) != new_checks.get(a)
         ),
+        policy.min_tasks_per_cell,
     )
 
 
-def _acceptance(before: pd.DataFrame, after: pd.DataFrame, level: float) -> RateChange:
+def _corrected(kinds: list[KindChange], rate: float) -> tuple[KindChange, ...]:
+    """Every change's call, with Benjamini–Hochberg over all changes compared at once."""
+    changes = [(i, name, getattr(k, name)) for i, k in enumerate(kinds) for name in RATES]
+    tested = [(i, n, c) for i, n, c in changes if c.difference is not None and c.enough]
+    kept = benjamini_hochberg([p_value(c.difference, 0.0) for _, _, c in tested], rate)
+    calls = {(i, n): c.clears_zero() and k for (i, n, c), k in zip(tested, kept, strict=True)}
+    return tuple(
+        dataclasses.replace(
+            k,
+            **{n: dataclasses.replace(getattr(k, n), detectable=calls.get((i, n))) for n in RATES},
+        )
+        for i, k in enumerate(kinds)
+    )
+
+
+RATES = ("acceptance", "saved_fraction")
+
+
+def _acceptance(
+    before: pd.DataFrame, after: pd.DataFrame, level: float, minimum: int
+) -> RateChange:
     old = wilson(int(before["accepted"].sum()), len(before), level) if len(before) else None
     new = wilson(int(after["accepted"].sum()), len(after), level) if len(after) else None
     difference = (
@@ -170,20 +227,26 @@ def _acceptance(before: pd.DataFrame, after: pd.DataFrame, level: float) -> Rate
         if old is not None and new is not None
         else None
     )
-    return RateChange(old, new, difference)
+    return RateChange(old, new, difference, enough=min(len(before), len(after)) >= minimum)
 
 
-def _saved(
-    before: pd.DataFrame, after: pd.DataFrame, level: float, draws: int, seed: int
-) -> RateChange:
+def _saved(before: pd.DataFrame, after: pd.DataFrame, policy: Policy, seed: int) -> RateChange:
     """Net time saved as a share of baseline; attempts missing a needed minute are left out."""
+    level, draws = policy.confidence_level, policy.bootstrap_draws
     old, new = _timed(before), _timed(after)
+    if old is None or new is None:
+        return RateChange(
+            None if old is None else ratio_interval(*old, level, draws, seed + 1),
+            None if new is None else ratio_interval(*new, level, draws, seed + 2),
+            None,
+        )
+    difference, margin = bootstrap_ratio_difference_with_error(old, new, level, draws, seed)
     return RateChange(
-        None if old is None else ratio_interval(*old, level, draws, seed + 1),
-        None if new is None else ratio_interval(*new, level, draws, seed + 2),
-        None
-        if old is None or new is None
-        else bootstrap_ratio_difference(old, new, level, draws, seed),
+        ratio_interval(*old, level, draws, seed + 1),
+        ratio_interval(*new, level, draws, seed + 2),
+        difference,
+        margin=margin,
+        enough=min(len(old[0]), len(new[0])) >= policy.min_tasks_per_cell,
     )
 
 

@@ -6,6 +6,7 @@ import zlib
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from adoptreport.analysis.arms import (
     ArmComparison,
@@ -17,17 +18,13 @@ from adoptreport.analysis.assumptions import AssumptionCheck, check_assumption
 from adoptreport.analysis.cost import ToolCost, tool_costs
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.mix import BenchmarkGap, WorkMix, benchmark_gaps, headline_gap, work_mix
+from adoptreport.analysis.multiplicity import Multiplicity, correct_cells
+from adoptreport.analysis.options import SavedDraws, headline_option, option_hours
 from adoptreport.analysis.pilot import Cell, add_net_minutes, cells
 from adoptreport.analysis.procurement import Procurement, procurement
 from adoptreport.analysis.stats import Interval, poisson_exact, ratio_interval, wilson
 from adoptreport.analysis.verdicts import VERDICT_ORDER, Verdict
-from adoptreport.analysis.workforce import (
-    WorkforceFindings,
-    kind_support,
-    scenarios,
-    team_hours,
-    total_hours,
-)
+from adoptreport.analysis.workforce import OptionHours, WorkforceFindings, scenarios
 from adoptreport.models import ACCEPTED_OUTCOMES, Outcome, Policy
 from adoptreport.models.folder import SOURCE_ROW, Case
 
@@ -76,6 +73,9 @@ class Findings:
     costs: tuple[ToolCost, ...]
     pilot_evidence: RowRanges
     procurement: Procurement
+    multiplicity: Multiplicity
+    # Mean engineer minutes (AI-assisted, review, rework) per attempt, by (tool, kind).
+    engineer_minutes: dict[tuple[str, str], float]
     arms: ArmComparison | None = None  # AI arm against control arm (analysis.arms)
     paired: tuple[PairedComparison, ...] = ()  # tools or arms on the tasks both tried
 
@@ -85,18 +85,27 @@ def analyse(case: Case) -> Findings:
     policy = case.case.policy
     pilot_file = case.files["pilot"]
     attempts = add_net_minutes(case.pilot)  # once: cells and costs both read it
-    all_cells = cells(attempts, policy, pilot_file, case.case.kind_ids())
+    all_cells, multiplicity = correct_cells(
+        cells(attempts, policy, pilot_file, case.case.kind_ids()), policy
+    )
     mix = work_mix(
         case.workforce, case.case.kind_ids(), case.files["workforce"], case.workforce_rows
     )
     benchmarks_file = case.files.get("benchmarks", "benchmarks.yaml")
     kinds = _kind_verdicts(case, all_cells, mix)
     gaps = benchmark_gaps(
-        case.benchmarks.claims, all_cells, mix, policy.confidence_level, benchmarks_file
+        case.benchmarks.claims,
+        all_cells,
+        mix,
+        policy.confidence_level,
+        benchmarks_file,
+        policy.min_tasks_per_cell,
     )
     headline = headline_gap(gaps, case.case.headline_claim)
     tools = _tool_summaries(case, policy)
-    workforce = _workforce(case, kinds)
+    vendors = procurement(case, all_cells, mix, headline, {t.tool: t.evidence for t in tools})
+    draws = SavedDraws(attempts, policy)
+    workforce = _workforce(case, all_cells, draws, _leader(vendors))
     return Findings(
         level=policy.confidence_level,
         attempts=len(attempts),
@@ -125,40 +134,80 @@ def analyse(case: Case) -> Findings:
             all_cells,
             case.workforce,
             attempts,
-            workforce.adoption_rate,
+            {o.option: o for o in workforce.options},
             case.case.working_weeks_per_year,
-            workforce.fte_hours_per_week,
             policy,
         ),
         pilot_evidence=RowRanges.of(pilot_file, case.pilot[SOURCE_ROW].to_numpy()),
-        procurement=procurement(
-            case, all_cells, mix, headline, {t.tool: t.evidence for t in tools}
-        ),
+        procurement=vendors,
+        multiplicity=multiplicity,
+        engineer_minutes=_engineer_minutes(attempts),
         arms=arm_comparison(case.pilot, case.case.pilot_design, policy, pilot_file),
         paired=paired_comparisons(case.pilot, policy, pilot_file),
     )
 
 
-def _workforce(case: Case, kinds: tuple[KindVerdict, ...]) -> WorkforceFindings:
-    level = case.case.policy.confidence_level
-    support = kind_support(
-        {k.kind: (k.verdict, k.cell.saved_fraction if k.cell else None) for k in kinds}
+def _engineer_minutes(attempts: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """What an attempt costs the engineers, per (tool, kind); blank minutes left out."""
+    rework = attempts["rework_minutes"].where(
+        attempts["outcome"] == Outcome.MERGED_AFTER_REWORK.value,
+        attempts["rework_minutes"].fillna(0.0),
     )
+    minutes = attempts["ai_minutes"] + attempts["review_minutes"] + rework
+    means = minutes.groupby([attempts["tool"], attempts["kind_of_work"]]).mean().dropna()
+    return {(str(key[0]), str(key[1])): float(m) for key, m in means.items()}  # type: ignore[index]
+
+
+def _leader(vendors: Procurement) -> str | None:
+    """The tool the vendor ranked first on weighted fit is scored by."""
+    first = next((v for v in vendors.vendors if v.rank == 1), None)
+    return first.fit.tool.tool if first is not None and first.fit.tool is not None else None
+
+
+def _workforce(
+    case: Case, all_cells: tuple[Cell, ...], draws: SavedDraws, leader: str | None
+) -> WorkforceFindings:
+    policy = case.case.policy
     adoption = case.case.adoption_rate if case.case.adoption_rate is not None else 1.0
     fte = case.case.fte_hours_per_week
-    teams = tuple(
-        team_hours(t, row, support, adoption, fte, level)
-        for t, row in zip(case.workforce, case.workforce_rows, strict=True)
-    )
-    total = total_hours(teams, fte, level)
+    piloted = {c.tool for c in all_cells}
+    choices: list[tuple[str, str, tuple[str, ...], bool]] = [
+        (t.id, t.name, (t.id,), False)
+        for v in case.vendors.vendors
+        for t in v.tools
+        if t.id in piloted
+    ]
+    choices += [(p.id, p.name, tuple(p.tools), True) for p in case.case.portfolios]
+    kinds = tuple(case.case.kind_ids())
+
+    def hours(choice: tuple[str, str, tuple[str, ...], bool]) -> OptionHours:
+        return option_hours(
+            choice,
+            all_cells,
+            draws,
+            case.workforce,
+            case.workforce_rows,
+            adoption,
+            fte,
+            policy,
+            kinds,
+        )
+
+    options = tuple(hours(c) for c in choices)
+    headline, basis = headline_option(options, case.case.plan.tool, leader)
+    if headline is None:  # nothing piloted: every kind's hours are unknown
+        headline = hours(("none", "no tool", (), False))
     return WorkforceFindings(
-        support,
-        teams,
-        total,
-        scenarios(total, adoption, fte),
+        headline.support,
+        headline.teams,
+        headline.total,
+        scenarios(headline.total, adoption, fte),
         adoption,
         case.case.adoption_rate is not None,
         fte,
+        options,
+        headline,
+        basis,
     )
 
 

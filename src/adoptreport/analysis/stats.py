@@ -113,17 +113,99 @@ def delta_ratio(numerator: np.ndarray, denominator: np.ndarray, level: float) ->
     return Interval(point - half, point, point + half, level)
 
 
-def tasks_to_decide(point: float, spread: float, threshold: float, level: float) -> int | None:
-    """Attempts needed for an interval of half-width z·spread/√n to clear `threshold`.
+def power_to_decide(n: float, gap: float, spread: float, level: float) -> float:
+    """Chance that an interval of half-width z·spread/√n around an estimate drawn from
+    N(threshold + gap, spread²/n) excludes the threshold (either side): the normal model, exact."""
+    if n <= 0 or spread <= 0:
+        return 0.0
+    shift = abs(gap) * math.sqrt(n) / spread
+    z = z_score(level)
+    return float(special.ndtr(shift - z) + special.ndtr(-shift - z))
 
-    `spread` is the per-attempt standard deviation. Assumes the point estimate holds; None
-    when the point sits on the threshold (no sample size decides it).
+
+def tasks_to_decide(
+    point: float, spread: float, threshold: float, level: float, power: float = 0.8
+) -> int | None:
+    """Attempts needed for a `level` interval to exclude `threshold` with chance `power`.
+
+    `spread` is the per-attempt standard deviation. Assumes the true value equals `point`
+    (the current estimate); None when it sits on the threshold (no sample size decides it).
+    The smallest n whose exact normal-model power reaches `power`.
     """
     gap = abs(point - threshold)
     if gap < 1e-9 or spread <= 0:
         return None
-    # Round up, but not for float noise on an exact whole number.
-    return math.ceil((z_score(level) * spread / gap) ** 2 - 1e-9)
+    # The one-sided formula ((z_α/2 + z_β)·σ/δ)² is enough (the two-sided power only ever
+    # exceeds it); power grows with n, so bisect below it for the smallest n that suffices.
+    guess = (z_score(level) + float(special.ndtri(power))) * spread / gap
+    low, high = 0, max(1, math.ceil(guess * guess - 1e-9))
+    while high - low > 1:
+        middle = (low + high) // 2
+        if power_to_decide(middle, gap, spread, level) >= power:
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def minimum_detectable_effect(n: int, spread: float, level: float, power: float = 0.8) -> float:
+    """The smallest true distance from a threshold that n attempts detect with `power`
+    (one-sided approximation (z_α/2 + z_β)·σ/√n)."""
+    if n <= 0:
+        raise ValueError(f"need at least one attempt (got {n})")
+    return (z_score(level) + float(special.ndtri(power))) * spread / math.sqrt(n)
+
+
+def spread_from_interval(interval: Interval, n: int) -> float:
+    """Per-attempt standard deviation implied by a normal interval over n attempts."""
+    return (interval.high - interval.low) / 2.0 * math.sqrt(n) / z_score(interval.level)
+
+
+def p_value(interval: Interval, threshold: float) -> float:
+    """Two-sided p-value against `threshold` from an interval read as a normal one."""
+    se = (interval.high - interval.low) / (2.0 * z_score(interval.level))
+    if se <= 0:
+        return 0.0 if interval.point != threshold else 1.0
+    return float(2.0 * special.ndtr(-abs(interval.point - threshold) / se))
+
+
+def benjamini_hochberg_adjusted(p_values: list[float]) -> list[float]:
+    """Benjamini–Hochberg adjusted p-values: min over k ≥ i of p₍ₖ₎·m/k, capped at 1."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i])
+    adjusted = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        index = order[rank - 1]
+        running = min(running, p_values[index] * m / rank)
+        adjusted[index] = min(1.0, running)
+    return adjusted
+
+
+def benjamini_hochberg(p_values: list[float], rate: float) -> list[bool]:
+    """Which hypotheses Benjamini–Hochberg rejects at false discovery rate `rate` (step-up)."""
+    return [p <= rate for p in benjamini_hochberg_adjusted(p_values)]
+
+
+def ratio_draws(
+    numerator: np.ndarray, denominator: np.ndarray, draws: int, seed: int
+) -> np.ndarray:
+    """Draws of Σ numerator / Σ denominator, the same ones `ratio_interval` takes its ends
+    from: the bootstrap up to `BOOTSTRAP_MAX_ROWS` rows, normal draws from the delta method
+    above. Sums over several ratios add these draws, never interval ends."""
+    rng = np.random.default_rng(seed)
+    if len(numerator) <= BOOTSTRAP_MAX_ROWS:
+        return bootstrap_ratios(numerator, denominator, draws, rng)
+    spread = delta_ratio(numerator, denominator, 0.5)
+    se = (spread.high - spread.low) / (2.0 * z_score(0.5))
+    return spread.point + se * rng.standard_normal(draws)
+
+
+def percentile_interval(draws: np.ndarray, point: float, level: float) -> Interval:
+    """The percentile interval of `draws` around a point computed from the data."""
+    alpha = 1.0 - level
+    low, high = np.quantile(draws, [alpha / 2, 1 - alpha / 2])
+    return Interval(float(low), point, float(high), level)
 
 
 def poisson_rate_ratio(
@@ -164,3 +246,35 @@ def newcombe_difference(
     low = d - math.hypot(first.point - first.low, second.high - second.point)
     high = d + math.hypot(first.high - first.point, second.point - second.low)
     return Interval(low, d, high, level)
+
+
+def mantel_haenszel_rate_ratio(
+    events_a: np.ndarray,
+    exposure_a: np.ndarray,
+    events_b: np.ndarray,
+    exposure_b: np.ndarray,
+    level: float,
+) -> Interval | None:
+    """Rate ratio λa/λb pooled over strata (Mantel–Haenszel), with the Greenland–Robins
+    (1985) variance of its log; only strata where both exposures are positive count.
+
+    RR = Σ aₖ·t_bₖ/tₖ ÷ Σ bₖ·t_aₖ/tₖ; var(ln RR) = Σ (aₖ+bₖ)·t_aₖ·t_bₖ/tₖ² ÷ (R·S).
+    None when no stratum has both exposures or no event at all. When one side has no event
+    the ratio is 0 or ∞ and the exact conditional interval of the pooled counts is used.
+    """
+    both = (exposure_a > 0) & (exposure_b > 0)
+    a, b = events_a[both].astype(float), events_b[both].astype(float)
+    ta, tb = exposure_a[both].astype(float), exposure_b[both].astype(float)
+    if not both.any() or a.sum() + b.sum() == 0:
+        return None
+    total = ta + tb
+    r = float(np.sum(a * tb / total))
+    s = float(np.sum(b * ta / total))
+    if r == 0.0 or s == 0.0:
+        return poisson_rate_ratio(
+            int(a.sum()), float(ta.sum()), int(b.sum()), float(tb.sum()), level
+        )
+    point = r / s
+    variance = float(np.sum((a + b) * ta * tb / total**2)) / (r * s)
+    half = z_score(level) * math.sqrt(variance)
+    return Interval(point * math.exp(-half), point, point * math.exp(half), level)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from adoptreport.analysis.stats import Interval, tasks_to_decide, z_score
+from adoptreport.analysis.stats import Interval, spread_from_interval, tasks_to_decide
 from adoptreport.models.case import Policy
 
 
@@ -38,6 +37,7 @@ class Reason(StrEnum):
     NO_DETECTABLE_DIFFERENCE = "no detectable difference"
     UNDECIDED_AGAINST_MINIMUM = "saves time; undecided against the assist minimum"
     AUTOMATE_RULED_OUT = "acceptance rules out automate; time undecided"
+    NOT_AFTER_CORRECTION = "not significant once corrected for many comparisons"
 
 
 # Beyond this many times the policy's minimum, "more attempts would decide it" stops being
@@ -99,10 +99,10 @@ def decide(
 
 
 def _more_needed(n: int, saved: Interval, threshold: float, policy: Policy) -> int | None:
-    level = policy.confidence_level
-    # Per-attempt spread recovered from the interval's width (normal approximation).
-    spread = (saved.high - saved.low) / 2.0 * math.sqrt(n) / z_score(level)
-    total = tasks_to_decide(saved.point, spread, threshold, level)
+    """More attempts that would decide against `threshold` with the policy's power, if the
+    true saved fraction equals the current estimate; None beyond a practical pilot."""
+    spread = spread_from_interval(saved, n)
+    total = tasks_to_decide(saved.point, spread, threshold, policy.confidence_level, policy.power)
     if total is None or total - n > PRACTICAL_MULTIPLE * policy.min_tasks_per_cell:
         return None
     return max(1, total - n)

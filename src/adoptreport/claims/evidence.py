@@ -65,6 +65,7 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.MINUTES: (QuantityKind.MINUTES, 1.0),
     Unit.HOURS_PER_WEEK: (QuantityKind.MINUTES, 60.0),
     Unit.HOURS_PER_CHANGE: (QuantityKind.MINUTES, 60.0),
+    Unit.HOURS: (QuantityKind.MINUTES, 60.0),
     Unit.FTE: (QuantityKind.FTE, 1.0),
     Unit.MONEY_PER_YEAR: (QuantityKind.MONEY, 1.0),
     Unit.MONEY_PER_CHANGE: (QuantityKind.MONEY, 1.0),
@@ -95,6 +96,8 @@ class Evidence:
     gaps: tuple[BenchmarkGap, ...]
     headline_gap: BenchmarkGap | None  # the claim the report leads with (analysis decides)
     assumptions: tuple[AssumptionCheck, ...] = ()  # each plan assumption and its verdict
+    # Each ranked vendor's scoring tool: (tool, its fit statement, acceptance across our mix).
+    work_mix: tuple[tuple[str, str, Interval], ...] = ()
 
     @classmethod
     def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
@@ -109,6 +112,11 @@ class Evidence:
             gaps=findings.benchmark_gaps,
             headline_gap=findings.headline,
             assumptions=findings.assumptions,
+            work_mix=tuple(
+                (v.fit.tool.tool, f"vendor.{v.vendor}.fit", v.fit.tool.acceptance.acceptance)
+                for v in findings.procurement.vendors
+                if v.fit.tool is not None
+            ),
         )
 
     def grounds(

@@ -85,10 +85,9 @@ def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
         if s.negated_at(quantity.start):
             continue
         if share_of_work(s, quantity, ev, general=True) and capable_near(s, quantity):
-            gaps = [g for g in ev.gaps if g.mix and (not s.tools or g.claim.tool in s.tools)]
-            mixes = {g.claim.tool: (f"benchmark.{g.claim.id}.mix", g.mix) for g in gaps if g.mix}
+            # Each tool's acceptance across our whole work mix, as vendor fit measures it.
+            judged = [(i, a) for t, i, a in ev.work_mix if not s.tools or t in s.tools]
             claimed = Claimed(quantity.low, quantity.high, direction_only=False)
-            judged = [(ident, m.acceptance) for ident, m in mixes.values()]
             return judge(
                 "share_of_our_work", "acceptance across our work", claimed, judged, hedged(s)
             )

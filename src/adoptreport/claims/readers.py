@@ -62,7 +62,8 @@ def benchmark_mentions(s: ParsedSentence, ev: Evidence) -> tuple[int, ...]:
     found += [q.start for q in s.quantities if _score_as_number(q, ev.claimed_scores)]
     scores = ev.claimed_scores
     found += [q.start for q in s.quantities if q.share_like and not q.vague and not q.interval_end
-              and any(q.low - 1e-9 <= v <= q.high + 1e-9 for v in scores)]  # fmt: skip
+              and any(q.low - 1e-9 <= v <= q.high + 1e-9 for v in scores)
+              and not (re.match(r"\s+of\b", s.masked[q.end :]) and _our_share(q, ev))]  # fmt: skip
     return tuple(sorted(p for p in found if not s.negated_at(p)))
 
 
@@ -328,6 +329,22 @@ CONTRAST = re.compile(
 )
 
 
+def as_written(q: Quantity) -> Quantity:
+    """The quantity at the precision it is written, not widened by "about"."""
+    half = min(q.high - q.low, max(abs(q.value) * 0.01, 0.01)) / 2
+    return replace(q, low=q.value - half, high=q.value + half, slack=0.0)
+
+
+# Shares the report states about our hours: a benchmark-sized figure among them is not a score.
+OUR_SHARES = ABOUT_OUR_WORK | {"unknown_hours_share"}
+
+
+def _our_share(q: Quantity, ev: Evidence) -> bool:
+    """A share the report states about our hours or people ("74% of our engineering hours")."""
+    found = ev.grounds(as_written(q), loose=False)
+    return any(k.source is Source.STATEMENT and k.name in OUR_SHARES for k in found)
+
+
 _BY_CHANGE = re.compile(
     r"\bby\s+(?:(?:about|around|roughly|some|up to|more than|over|at least|nearly|almost|a further)\s+)?$",
     re.IGNORECASE,
@@ -343,8 +360,11 @@ def _pilot_figure(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
         return False
     if _BY_CHANGE.search(s.masked[max(0, q.start - 30) : q.start]):
         return False
-    q = replace(q, low=q.value - abs(q.value) * 0.005, high=q.value + abs(q.value) * 0.005)
+    q = as_written(q)
     return any(
-        k.source is Source.STATEMENT and not k.where.startswith("benchmark.")
+        k.source is Source.STATEMENT
+        and not k.where.startswith("benchmark.")
+        and not k.end
+        and "per_attempt" not in k.name  # a rate is not a share of our people
         for k in ev.grounds(q, loose=False)
     )

@@ -14,6 +14,7 @@ import typer
 
 from adoptreport import __version__, api
 from adoptreport.claims import as_table
+from adoptreport.cli.imports import import_app
 from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
 from adoptreport.load.problems import CaseError
 from adoptreport.models import Audience
@@ -28,6 +29,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+app.add_typer(import_app, name="import")
 
 CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport init`).")]
 BAD_INPUT = 2

@@ -41,6 +41,7 @@ def cross_references(
     _vendor_references(vendors, files["vendors"], found)
     if benchmarks is not None and "benchmarks" in files:
         _benchmark_references(benchmarks, vendors, kinds, files["benchmarks"], found)
+    _plan_references(case_file, set(vendors.tool_ids()), files["case"], found)
     claim_ids = {c.id for c in benchmarks.claims} if benchmarks is not None else set()
     if case_file.headline_claim is not None and case_file.headline_claim not in claim_ids:
         found.add(
@@ -85,8 +86,20 @@ def _benchmark_references(
         elif bench.tool not in vendor_tools[bench.vendor]:
             own = vendor_tools[bench.vendor]
             found.add(file, where, "tool", bench.tool, f"tool of vendor {bench.vendor}", own)
-        if bench.scope not in kinds:
-            found.add(file, where, "scope", bench.scope, "kind of work", kinds)
+        for kind in bench.scope_mix or (bench.scope,):
+            if kind not in kinds:
+                found.add(file, where, "scope", kind, "kind of work", kinds)
+
+
+def _plan_references(case_file: CaseFile, tools: set[str], file: str, found: _Unknowns) -> None:
+    """Portfolios name piloted tools; the plan names a tool or a portfolio."""
+    for i, portfolio in enumerate(case_file.portfolios):
+        for j, tool in enumerate(portfolio.tools):
+            if tool not in tools:
+                found.add(file, f"portfolios[{i}]", f"tools[{j}]", tool, "tool", tools)
+    options = tools | {p.id for p in case_file.portfolios}
+    if case_file.plan.tool is not None and case_file.plan.tool not in options:
+        found.add(file, "plan", "tool", case_file.plan.tool, "tool or portfolio", options)
 
 
 def _workforce_references(

@@ -59,6 +59,11 @@ class Policy(InputModel):
     assist: AssistPolicy = AssistPolicy()
     bootstrap_draws: Annotated[int, Field(ge=200, le=100_000)] = 2000
     seed: Annotated[int, Field(ge=0)] = 20261124
+    power: Annotated[float, Field(gt=0.5, lt=1.0)] = Field(
+        default=0.80,
+        description="Chance a further pilot of the stated size decides a verdict, if the true "
+        "value equals the current estimate.",
+    )
 
     @model_validator(mode="after")
     def _thresholds_ordered(self) -> Policy:
@@ -113,6 +118,22 @@ class Codebase(InputModel):
         return self
 
 
+class Portfolio(InputModel):
+    """Several tools bought together; each kind of work uses the best-supported of them."""
+
+    id: Identifier
+    name: Text
+    tools: Annotated[list[Identifier], Field(min_length=2)]
+
+
+class Plan(InputModel):
+    tool: Identifier | None = Field(
+        default=None,
+        description="The tool (or portfolio id) the plan would buy: the headline option for "
+        "hours, FTE and value; blank = the procurement leader's tool.",
+    )
+
+
 class CaseFile(InputModel):
     """The whole of case.yaml."""
 
@@ -144,6 +165,8 @@ class CaseFile(InputModel):
     pilot_flow: PilotFlow | None = Field(
         default=None, description="Tasks eligible, withheld, opted out and dropped, and why."
     )
+    plan: Plan = Plan()
+    portfolios: list[Portfolio] = []
     previous_case: str | None = None
     headline_claim: Identifier | None = Field(
         default=None,

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 Fraction = Annotated[float, Field(ge=0.0, le=1.0)]
 Minutes = Annotated[float, Field(ge=0.0)]
 Count = Annotated[int, Field(ge=0)]
+Money = Annotated[float, Field(ge=0.0)]
 Identifier = Annotated[
     str, Field(min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 ]

@@ -14,7 +14,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from adoptreport.models.common import Count, Identifier, InputModel, Minutes
+from adoptreport.models.common import Count, Identifier, InputModel, Minutes, Money
+
+Hours = Annotated[float, Field(ge=0.0)]
 
 
 class Outcome(StrEnum):
@@ -22,6 +24,7 @@ class Outcome(StrEnum):
     MERGED_AFTER_REWORK = "merged_after_rework"
     REJECTED = "rejected"
     ABANDONED = "abandoned"
+    TESTS_FAILED = "tests_failed"  # a benchmark's tests failed the change: not accepted
 
 
 class Arm(StrEnum):
@@ -88,8 +91,24 @@ class PilotAttempt(InputModel):
     files_touched: Count | None = None
     services_touched: Count | None = None
     date: dt.date | None = None
+    cost: Money | None = Field(
+        default=None,
+        description="Money spent on the attempt (API calls, compute) in the case's currency; "
+        "blank = not measured.",
+    )
+    hours_to_first_review: Hours | None = Field(
+        default=None,
+        description="Elapsed hours from opening the change to its first review (calendar "
+        "time, not effort); blank = not measured.",
+    )
+    hours_to_merge: Hours | None = Field(
+        default=None,
+        description="Elapsed hours from opening the change to its merge (calendar time, not "
+        "effort); blank = not measured.",
+    )
     source: Annotated[str, Field(max_length=200)] | None = Field(
         default=None,
         description="Where the row came from (a study, an import); rows of one source are "
-        "checked together.",
+        "checked together, and an import replaces its own rows (same source and tool) and no "
+        "others.",
     )

@@ -8,15 +8,15 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Count, Identifier, InputModel, SourceGrade, Text, duplicates
-
-Money = Annotated[float, Field(ge=0.0)]
-
-
-class Tool(InputModel):
-    id: Identifier
-    name: Text
-    model: Text | None = None
+from adoptreport.models.common import (
+    Count,
+    Identifier,
+    InputModel,
+    Money,
+    SourceGrade,
+    Text,
+    duplicates,
+)
 
 
 class Deployment(InputModel):
@@ -32,6 +32,17 @@ class Pricing(InputModel):
     output_per_million_tokens: Money | None = None
 
 
+class Tool(InputModel):
+    id: Identifier
+    name: Text
+    model: Text | None = None
+    pricing: Pricing | None = Field(
+        default=None,
+        description="This tool's (model's) own prices, where they differ from the vendor's; "
+        "a price left out here is the vendor's.",
+    )
+
+
 class HallucinationClaimKind(StrEnum):
     RELATIVE_REDUCTION = "relative_reduction"
     RATE = "rate"
@@ -42,6 +53,11 @@ class HallucinationClaim(InputModel):
     kind: HallucinationClaimKind
     value: Annotated[float, Field(ge=0.0)]
     baseline_tool: Identifier | None = None
+    hallucination_kinds: list[Identifier] | None = Field(
+        default=None,
+        description="The kinds of hallucination the claim is about (as pilot.csv names "
+        "them); blank = every kind.",
+    )
     text: Text
     source: Text
     source_date: dt.date | None = None
@@ -72,6 +88,14 @@ class Vendor(InputModel):
     ip_indemnity: bool | None = None
     pricing: Pricing = Pricing()
     hallucination_claims: list[HallucinationClaim] = []
+
+    def prices_for(self, tool_id: str) -> Pricing:
+        """A tool's prices: its own where it states them, else the vendor's."""
+        own = next((t.pricing for t in self.tools if t.id == tool_id), None)
+        if own is None:
+            return self.pricing
+        stated = own.model_dump(exclude_none=True)
+        return self.pricing.model_copy(update=stated)
 
 
 class VendorsFile(InputModel):

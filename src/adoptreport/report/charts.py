@@ -79,7 +79,7 @@ def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
 BENCHMARK_MEASURES = (
     "claimed benchmark score",
     "observed on the matching kind of work",
-    "observed across our work mix",
+    "reweighted to the benchmark's mix",
 )
 
 
@@ -118,7 +118,9 @@ def _benchmark_alt_text(case: Case, findings: Findings) -> str:
         if gap.scope_cell is not None:
             text += f"; observed {fmt.percent(gap.scope_cell.acceptance.point)} on the matching kind of work"
         if gap.mix is not None:
-            text += f" and {fmt.percent(gap.mix.acceptance.point)} across the work mix"
+            text += (
+                f" and {fmt.percent(gap.mix.acceptance.point)} reweighted to the benchmark's mix"
+            )
         parts.append(text)
     return (
         "Claimed benchmark scores beside observed acceptance with intervals. "
@@ -128,7 +130,7 @@ def _benchmark_alt_text(case: Case, findings: Findings) -> str:
 
 
 def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
-    """Claimed score beside observed acceptance, on the matching kind and across the work mix."""
+    """Claimed score beside observed acceptance, on the matching kind and reweighted to the claim's own mix."""
     rows = _benchmark_rows(case, findings)
     if not rows:
         return None

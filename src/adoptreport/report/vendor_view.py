@@ -291,7 +291,12 @@ def procurement_view(
         ),
         context=_context_rows(findings, vendors, s),
         claims=s.paragraphs(
-            *(f"vendor.{v.vendor}.claim.{i}" for v in vendors for i in range(len(v.claims)))
+            *(
+                f"vendor.{v.vendor}.claim.{i}{part}"
+                for v in vendors
+                for i in range(len(v.claims))
+                for part in ("", ".crude")
+            )
         ),
         method=s.paragraphs("method.fit", "method.tokens"),
         pages=tuple(_page(v, case, findings, s) for v in vendors),

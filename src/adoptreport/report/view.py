@@ -131,10 +131,10 @@ def _claim_blocks(
     return tuple(
         ClaimBlock(
             f"{names[g.claim.tool]} on {g.claim.benchmark}",
+            # Its claim, scope and mix sentences, then any other kinds of its mix and its
+            # standing against other claims on the same benchmark, in statement order.
             tuple(
-                paragraph(by_id[f"benchmark.{g.claim.id}.{p}"])
-                for p in CLAIM_PARTS
-                if f"benchmark.{g.claim.id}.{p}" in by_id
+                paragraph(s) for i, s in by_id.items() if i.startswith(f"benchmark.{g.claim.id}.")
             ),
         )
         for g in findings.benchmark_gaps

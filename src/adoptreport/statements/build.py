@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.analysis.evidence import RecordRef
-from adoptreport.analysis.findings import Findings
-from adoptreport.analysis.mix import BenchmarkGap
+from adoptreport.analysis.findings import Findings, KindVerdict
 from adoptreport.analysis.pilot import Cell
-from adoptreport.analysis.stats import Interval
+from adoptreport.analysis.stats import minimum_detectable_effect, spread_from_interval
 from adoptreport.analysis.verdicts import Reason, Verdict
-from adoptreport.models import Audience
+from adoptreport.models import Audience, Policy
 from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
+from adoptreport.statements.benchmarks import benchmark_statements
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
@@ -31,14 +31,12 @@ def build_statements(
     the changes since the previous period last."""
     names = case.vendors.tool_names()
     labels = {k.id: k.label for k in case.case.kinds_of_work}
-    statements: list[Statement] = []
-    for gap in findings.benchmark_gaps:
-        statements += _benchmark(gap, findings, names, labels, case)
-    scopes = {gap.claim.scope: gap for gap in reversed(findings.benchmark_gaps)}
+    statements = benchmark_statements(case, findings)
+    policy, comparisons = case.case.policy, findings.multiplicity.comparisons
     statements += [
-        _meaning(gap, labels, case) for gap in scopes.values() if gap.scope_hours_share is not None
+        _kind_verdict(kv, names, policy, comparisons, findings.engineer_minutes)
+        for kv in findings.kinds
     ]
-    statements += [_kind_verdict(kv.kind, kv.label, kv.cell, names) for kv in findings.kinds]
     statements += [_cell(cell, names, labels) for cell in findings.cells]
     statements += _review(findings, case)
     statements += workforce_statements(case, findings)
@@ -53,134 +51,15 @@ def build_statements(
     return tuple(statements)
 
 
-def _benchmark(
-    gap: BenchmarkGap, findings: Findings, names: dict[str, str], labels: dict[str, str], case: Case
-) -> list[Statement]:
-    claim = gap.claim
-    scope = labels[claim.scope].lower()
-    tool = names[claim.tool]
-    score = Number("claimed_score", claim.score, Unit.BENCHMARK_SCORE, fmt.score(claim.score))
-    out = [
-        state(
-            f"benchmark.{claim.id}.claim",
-            Section.BENCHMARK,
-            StatementKind.FINDING,
-            "claim",
-            {"score": score},
-            {
-                "vendor": _vendor_name(case, claim.vendor),
-                "benchmark": claim.benchmark,
-                "model": claim.model,
-                "grade": claim.source_grade.value,
-                "source": claim.source,
-                "scope": scope,
-            },
-            (gap.evidence,),
-        )
-    ]
-    cell = gap.scope_cell
-    if cell is None:
-        out.append(
-            state(
-                f"benchmark.{claim.id}.scope",
-                Section.BENCHMARK,
-                StatementKind.CAVEAT,
-                "claim_not_piloted",
-                {},
-                {"tool": tool, "scope": scope},
-                (gap.evidence,),
-            )
-        )
-    else:
-        numbers = {
-            "acceptance": proportion("acceptance", cell.acceptance),
-            "attempts": counted("attempts", cell.attempts),
-        }
-        key = (
-            "claim_vs_scope_few"
-            if cell.attempts < case.case.policy.min_tasks_per_cell
-            else "claim_vs_scope_" + _versus(claim.score, cell.acceptance, numbers)
-        )
-        out.append(
-            state(
-                f"benchmark.{claim.id}.scope",
-                Section.BENCHMARK,
-                StatementKind.FINDING,
-                key,
-                numbers,
-                {"tool": tool, "scope": scope},
-                (gap.evidence, cell.evidence),
-            )
-        )
-    if gap.mix is not None:
-        mix_numbers = {
-            "covered": Number(
-                "covered_share",
-                gap.mix.covered_share,
-                Unit.HOURS_SHARE,
-                fmt.percent(gap.mix.covered_share),
-            ),
-            "acceptance": proportion("mix_acceptance", gap.mix.acceptance),
-        }
-        out.append(
-            state(
-                f"benchmark.{claim.id}.mix",
-                Section.BENCHMARK,
-                StatementKind.FINDING,
-                "claim_vs_mix_" + _versus(claim.score, gap.mix.acceptance, mix_numbers),
-                mix_numbers,
-                {"tool": tool},
-                (
-                    gap.evidence,
-                    *(t.evidence for t in findings.tools if t.tool == claim.tool),
-                    _workforce_ref(case),
-                ),
-            )
-        )
-    return out
-
-
-def _versus(score: float, observed: Interval, numbers: dict[str, Number]) -> str:
-    """Where a claimed score sits against an observed interval; adds the gap when outside."""
-    if observed.contains(score):
-        return "consistent"
-    # From the figures as printed, so a reader's own subtraction agrees with the gap shown.
-    shown = fmt.percent_number(observed.point) / 100
-    difference = score - shown
-    numbers["gap"] = Number("gap", difference, Unit.PERCENTAGE_POINTS, fmt.points(difference))
-    return "below" if score > observed.high else "above"
-
-
-def _meaning(gap: BenchmarkGap, labels: dict[str, str], case: Case) -> Statement:
-    assert gap.scope_hours_share is not None
-    return state(
-        f"benchmark.scope.{gap.claim.scope}.meaning",
-        Section.BENCHMARK,
-        StatementKind.CAVEAT,
-        "headline_meaning",
-        {
-            "scope_share": Number(
-                "scope_hours_share",
-                gap.scope_hours_share,
-                Unit.HOURS_SHARE,
-                fmt.percent(gap.scope_hours_share),
-            )
-        },
-        {"scope": labels[gap.claim.scope]},
-        (gap.evidence, _workforce_ref(case)),
-    )
-
-
-def _workforce_ref(case: Case) -> RecordRef:
-    return RecordRef(case.files["workforce"], "all rows", "work mix")
-
-
-def _vendor_name(case: Case, vendor_id: str) -> str:
-    return next(v.name for v in case.vendors.vendors if v.id == vendor_id)
-
-
-def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str]) -> Statement:
-    id = f"verdict.{kind}"
+def _kind_verdict(
+    kv: KindVerdict,
+    names: dict[str, str],
+    policy: Policy,
+    comparisons: int,
+    minutes: dict[tuple[str, str], float],
+) -> Statement:
+    """The kind's verdict sentence; `minutes`: mean engineer minutes per attempt by cell."""
+    id, cell = f"verdict.{kv.kind}", kv.cell
     if cell is None:
         return state(
             id,
@@ -188,38 +67,71 @@ def _kind_verdict(kind: str, label: str, cell: Cell | None, names: dict[str, str
             StatementKind.VERDICT,
             "verdict_not_piloted",
             {},
-            {"kind": label},
+            {"kind": kv.label},
             (),
         )
     decision = cell.decision
-    words = {"kind": label, "tool": names[cell.tool]}
+    words = {"kind": kv.label, "tool": names[cell.tool]}
     numbers: dict[str, Number]
     if decision.reason in (Reason.AUTOMATE_RULED_OUT, Reason.NO_TIME_MEASURED):
         key, numbers = partial_verdict(cell)
-    elif cell.saved_fraction is None or decision.reason in (
-        Reason.TOO_FEW_ATTEMPTS,
-        Reason.NO_TIME_MEASURED,
-    ):
+        return state(
+            id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,)
+        )
+    if cell.saved_fraction is None or decision.reason is Reason.TOO_FEW_ATTEMPTS:
         key = "verdict_too_few"
         numbers = {
             "attempts": counted("timed_attempts", cell.timed_attempts),
             "more": counted("more_attempts_needed", decision.more_tasks_needed or 0),
         }
+        return state(
+            id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,)
+        )
+    numbers = {
+        "attempts": counted("attempts", cell.attempts),
+        "saved": proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION),
+    }
+    key = VERDICT_SENTENCES[decision.reason]
+    if decision.reason is Reason.NOT_AFTER_CORRECTION:
+        numbers["comparisons"] = counted("comparisons", comparisons)
+    elif decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
+        numbers["acceptance"] = proportion("acceptance", cell.acceptance)
     else:
-        numbers = {
-            "attempts": counted("attempts", cell.attempts),
-            "saved": proportion("saved_fraction", cell.saved_fraction, Unit.SAVED_FRACTION),
-        }
-        key = VERDICT_SENTENCES[decision.reason]
-        if decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
-            numbers["acceptance"] = proportion("acceptance", cell.acceptance)
-        elif decision.more_tasks_needed is None:
-            key += "_undecidable"
-        else:
-            numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
-        if decision.verdict is Verdict.ASSIST:
-            words["short"] = SHORT_OF[decision.reason]
+        key = _power_numbers(key, cell, numbers, minutes, policy)
+    if decision.verdict is Verdict.ASSIST:
+        words["short"] = SHORT_OF[decision.reason]
     return state(id, Section.SUMMARY, StatementKind.VERDICT, key, numbers, words, (cell.evidence,))
+
+
+def _power_numbers(
+    key: str,
+    cell: Cell,
+    numbers: dict[str, Number],
+    minutes: dict[tuple[str, str], float],
+    policy: Policy,
+) -> str:
+    """The attempts that would decide it at the policy's power, their engineer hours, and
+    the smallest effect the current attempts detect; the sentence key to use."""
+    assert cell.saved_fraction is not None
+    more = cell.decision.more_tasks_needed
+    spread = spread_from_interval(cell.saved_fraction, cell.timed_attempts)
+    numbers["power"] = share("power", policy.power)
+    if cell.decision.reason is Reason.NO_DETECTABLE_DIFFERENCE:
+        mde = minimum_detectable_effect(
+            cell.timed_attempts, spread, policy.confidence_level, policy.power
+        )
+        numbers["mde"] = Number(
+            "minimum_detectable_effect", mde, Unit.PERCENTAGE_POINTS, fmt.points(mde)
+        )
+    if more is None:
+        return key + "_undecidable"
+    numbers["more"] = counted("more_attempts_needed", more)
+    # Cells with a saved-fraction interval have timed attempts, so their minutes are known.
+    hours = more * minutes[(cell.tool, cell.kind)] / 60.0
+    numbers["hours"] = Number(
+        "engineer_hours_for_more_attempts", hours, Unit.HOURS, fmt.hours(hours)
+    )
+    return key
 
 
 VERDICT_SENTENCES = {
@@ -231,6 +143,7 @@ VERDICT_SENTENCES = {
     Reason.SAVES_TOO_LITTLE: "verdict_too_little",
     Reason.NO_DETECTABLE_DIFFERENCE: "verdict_no_difference",
     Reason.UNDECIDED_AGAINST_MINIMUM: "verdict_undecided_minimum",
+    Reason.NOT_AFTER_CORRECTION: "verdict_after_correction",
 }
 SHORT_OF = {
     Reason.ACCEPTANCE_SHORT: "acceptance",
@@ -347,6 +260,7 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
             (policy_ref,),
         )
     ]
+    out += _corrections(findings, policy, policy_ref)
     if findings.mix.unmeasured:
         labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
         out.append(
@@ -378,3 +292,36 @@ def _methodology(case: Case, findings: Findings) -> list[Statement]:
             )
         )
     return out
+
+
+def _corrections(findings: Findings, policy: Policy, policy_ref: RecordRef) -> list[Statement]:
+    """How many comparisons the verdicts are, how they are corrected, and the power rule."""
+    many = findings.multiplicity
+    numbers = {
+        "comparisons": counted("comparisons", many.comparisons),
+        "rate": share("false_discovery_rate", many.rate),
+        "withdrawn": counted("verdicts_withdrawn", many.withdrawn),
+    }
+    power = {"power": share("power", policy.power)}
+    return [
+        state(
+            "method.multiplicity",
+            Section.METHODOLOGY,
+            StatementKind.CAVEAT,
+            "multiplicity",
+            numbers,
+            {},
+            (policy_ref, findings.pilot_evidence),
+            DETAIL,
+        ),
+        state(
+            "method.power",
+            Section.METHODOLOGY,
+            StatementKind.CAVEAT,
+            "power",
+            power,
+            {},
+            (policy_ref,),
+            DETAIL,
+        ),
+    ]

@@ -12,6 +12,7 @@ import string
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
 from adoptreport.statements.catalogue_designs import DESIGN_SENTENCES
+from adoptreport.statements.catalogue_vendors import VENDOR_SENTENCES
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
@@ -39,20 +40,33 @@ SENTENCES: dict[str, str] = {
     "claim_not_piloted": (
         "The pilot did not try {tool} on {scope} work, so the claim was not compared with our own work."
     ),
+    "claim_mix": (
+        "{vendor} reports {score} on {benchmark} for {model} ({grade} source: {source}); "
+        "the benchmark's tasks resemble a mix of our {scope} work."
+    ),
     "claim_vs_mix_below": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "{gap} below the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, {gap} below the claimed score."
     ),
     "claim_vs_mix_consistent": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "consistent with the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, consistent with the claimed score."
     ),
     "claim_vs_mix_above": (
-        "Across the kinds of work {tool} was piloted on, weighted by our engineering hours "
-        "({covered} of all hours), its changes were accepted in {acceptance} of attempts, "
-        "{gap} above the claimed score."
+        "Reweighted to the benchmark's own mix of kinds of work ({covered} of its tasks are in "
+        "kinds the pilot tried {tool} on), {tool} changes were accepted in {acceptance} of "
+        "attempts, {gap} above the claimed score."
+    ),
+    "claims_tied": (
+        "On {benchmark}, {higher}'s {higher_score} and {lower}'s {lower_score} are tied: "
+        "with the benchmark's own task counts their intervals overlap, so neither ranks above "
+        "the other."
+    ),
+    "claims_ranked": (
+        "On {benchmark}, {higher}'s {higher_score} ranks above {lower}'s {lower_score}: with "
+        "the benchmark's own task counts their intervals do not overlap."
     ),
     "headline_meaning": (
         "A benchmark score measures success on the benchmark's own tasks; it is not the share "
@@ -80,23 +94,31 @@ SENTENCES: dict[str, str] = {
     ),
     "verdict_no_difference": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts); about {more} more attempts "
-        "would decide it if the observed effect holds."
+        "({saved} of baseline saved over {attempts} attempts; smallest effect detectable: "
+        "{mde}); about {more} more attempts ({hours} of engineer time) would decide it with "
+        "{power} power if the true effect is the current estimate."
     ),
     "verdict_no_difference_undecidable": (
         "{kind}: insufficient evidence. With {tool}, no detectable difference in time "
-        "({saved} of baseline saved over {attempts} attempts), and the observed effect is too "
-        "small for a practical number of further attempts to decide it."
+        "({saved} of baseline saved over {attempts} attempts; smallest effect detectable with "
+        "{power} power: {mde}), and the observed effect is too small for a practical number of "
+        "further attempts to decide it."
     ),
     "verdict_undecided_minimum": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
         "{attempts} attempts), but not clearly above the policy's minimum for assisting; about "
-        "{more} more attempts would decide it if the observed effect holds."
+        "{more} more attempts ({hours} of engineer time) would decide it with {power} power if "
+        "the true effect is the current estimate."
     ),
     "verdict_undecided_minimum_undecidable": (
         "{kind}: insufficient evidence. With {tool}, time was saved ({saved} of baseline over "
         "{attempts} attempts), but too close to the policy's minimum for assisting for a "
         "practical number of further attempts to decide it."
+    ),
+    "verdict_after_correction": (
+        "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
+        "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
+        "clear after the Benjamini–Hochberg correction."
     ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
@@ -141,15 +163,36 @@ SENTENCES: dict[str, str] = {
     ),
     # Workforce and assumptions
     "workforce_total": (
-        "With {adoption} of engineers using the tools, the evidence supports freeing {hours} "
-        "of engineering time a week, {fte} at {fte_hours} hours a week; {unknown} of our "
-        "engineering hours are in kinds of work with insufficient evidence and are not counted."
+        "With {option} ({basis}) and {adoption} of engineers using it, the evidence supports "
+        "freeing "
+        "{hours} of engineering time a week, {fte} at {fte_hours} hours a week (a joint "
+        "interval over kinds of work and teams); {unknown} of our engineering hours are in "
+        "kinds of work with insufficient evidence for it and are not counted."
     ),
     "workforce_total_all_adopt": (
-        "Assuming every engineer uses the tools (no adoption rate is given), the evidence "
-        "supports freeing {hours} of engineering time a week, {fte} at {fte_hours} hours a "
-        "week; {unknown} of our engineering hours are in kinds of work with insufficient "
-        "evidence and are not counted."
+        "With {option} ({basis}), assuming every engineer uses it (no adoption rate is given), the "
+        "evidence supports freeing {hours} of engineering time a week, {fte} at {fte_hours} "
+        "hours a week (a joint interval over kinds of work and teams); {unknown} of our "
+        "engineering hours are in kinds of work with insufficient evidence for it and are not "
+        "counted."
+    ),
+    "workforce_option": (
+        "Bought alone, {option} is worth {hours} a week on the kinds of work its own "
+        "evidence puts it to use on, where it saves {saved} of the time; {unknown} of our "
+        "engineering hours are in kinds with insufficient evidence for it."
+    ),
+    "workforce_option_none": (
+        "{option}: no kind of work has a verdict of automate with review or assist for it, so "
+        "it frees no hours the evidence supports; {unknown} of our engineering hours are in "
+        "kinds with insufficient evidence for it."
+    ),
+    "workforce_excluded": (
+        "{option} is judged do not automate on {kinds}: those {excluded} a week are left out of "
+        "its hours and value, because it would not be used there."
+    ),
+    "workforce_unstated": (
+        "Teams holding {share} of our engineers leave some kind of work's weekly hours blank; "
+        "those hours are unknown, not zero, so every total here is of the stated hours only."
     ),
     "workforce_share": (
         "That is {freed_share} of all engineering hours across every kind of work, beside "
@@ -169,8 +212,8 @@ SENTENCES: dict[str, str] = {
         "of work with insufficient evidence."
     ),
     "scenario": (
-        "With {adoption} of engineers using the tools: {low} in the low case, {base} in the "
-        "base case and {high} in the high case, freed a week."
+        "Scenario, not a forecast: with {adoption} of engineers using {option}, {low} at the low "
+        "end of the joint interval, {base} at its point and {high} at its high end, freed a week."
     ),
     "kind_loss": (
         "{kind}: the pilot measured a loss of time ({saved} of baseline saved); it counts as "
@@ -185,6 +228,17 @@ SENTENCES: dict[str, str] = {
         "time a week) the evidence supports {supported}, so the claim exceeds the high end by "
         "{miss}."
     ),
+    "assumption_missed_unknown": (
+        "{id}: not supported. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}; even with the {unknown} of its hours "
+        "in kinds with insufficient evidence counted at the best their pilot intervals allow "
+        "(at most {ceiling}), the claim exceeds that by {miss}."
+    ),
+    "assumption_checked_unknown": (
+        "{id}: {verdict}. It claims {claimed}; for its scope ({scope_hours} of engineering "
+        "time a week) the evidence supports {supported}, with the {unknown} of its hours in "
+        "kinds with insufficient evidence excluded, not counted as zero."
+    ),
     "assumption_not_testable": (
         "{id}: not testable. It claims {claimed}, but {unknown} of the hours in its scope are "
         "in kinds of work with insufficient evidence."
@@ -192,14 +246,21 @@ SENTENCES: dict[str, str] = {
     "assumption_empty": "{id}: not testable. No engineering hours fall in its scope.",
     # Cost and value
     "cost_known": (
-        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; the hours it frees "
-        "on the kinds of work with evidence are worth {value} a year at loaded cost, a net "
-        "value of {net} before token costs, which are not measured."
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; where its own "
+        "evidence puts it to use "
+        "it saves {saved} of the time, worth {value} a year at loaded cost, a net value of "
+        "{net} before token costs, which are not measured.{excluded}"
     ),
     "cost_known_with_tokens": (
         "{tool}: {seats} seats at the stated price cost {seat_cost} a year and tokens about "
-        "{tokens}; the hours it frees on the kinds of work with evidence are worth {value} a "
-        "year at loaded cost, a net value of {net}."
+        "{tokens}; where its own "
+        "evidence puts it to use it saves {saved} of the time, worth {value} a year at loaded "
+        "cost, a net value of {net}.{excluded}"
+    ),
+    "cost_unused": (
+        "{tool}: {seats} seats at the stated price cost {seat_cost} a year; no kind of work has "
+        "a verdict of automate with review or assist for it, so the hours it frees are worth "
+        "{value} that the evidence supports, a net value of {net}."
     ),
     "tokens_annual": (
         "{tool}'s token cost is about {tokens} a year: the pilot's mean token cost per attempt "
@@ -248,121 +309,24 @@ SENTENCES: dict[str, str] = {
         "Weekly hours on {kinds} are not stated for every team, so these kinds are left out "
         "of the work-mix weights; shares of hours are shares of the stated hours."
     ),
+    "multiplicity": (
+        "Verdicts are {comparisons} comparisons made at once (each tool on each kind of work "
+        "with enough timed attempts, net time saved against the assist minimum); "
+        "Benjamini–Hochberg keeps the false discovery rate at {rate}, and {withdrawn} "
+        "directional verdicts did not survive it."
+    ),
+    "power": (
+        "More attempts needed are those that would decide a verdict against the policy "
+        "threshold with {power} power, assuming the true saved fraction equals the current "
+        "estimate (exact under the normal model), costed at the pilot's mean engineer time "
+        "per attempt for that tool and kind of work."
+    ),
     "missing_time": (
         "{missing} of {attempts} attempts lack a baseline or rework time; they count for "
         "acceptance but are left out of time saved, never counted as zero."
     ),
     # Procurement: gates, fit, ranking stability, context fit, hallucination claims
-    "gate_pass": "{requirement}: met. {vendor} offers {offered}; required: {required}.",
-    "gate_fail": "{requirement}: not met. {vendor} offers {offered}; required: {required}.",
-    "gate_unverified": (
-        "{requirement}: unverified. {vendor} does not state its {attribute}; required: "
-        "{required}. An unstated attribute is never counted as met."
-    ),
-    "vendor_excluded": (
-        "{vendor} is excluded by a must-requirement: {requirement} is not met ({vendor} offers "
-        "{offered}; required: {required}){others}."
-    ),
-    "vendor_unverified": (
-        "{vendor} fails no must-requirement but does not state {requirements}; it is ranked, "
-        "marked unverified, until it does."
-    ),
-    "fit_ranked": (
-        "{vendor} ranks {rank} of {ranked} on weighted fit with a score of {score}, scored by "
-        "{tool}: should-requirements met {met} of their weight; measured across our work mix, "
-        "acceptance {acceptance} and net time saved {saved}."
-    ),
-    "fit_excluded": (
-        "{vendor} is not ranked because a gate excludes it; measured with {tool} across our "
-        "work mix, acceptance was {acceptance} and net time saved {saved}."
-    ),
-    "fit_not_measured": (
-        "{vendor}: the pilot did not measure any of its tools on kinds of work with stated "
-        "hours, so its measured fit is not measured and it is not ranked."
-    ),
-    "fit_tool_choice": (
-        "{vendor} offers several tools; it is scored by {tool}, the one the pilot measured on "
-        "the largest share of our engineering hours ({covered}); a tool tried on fewer kinds "
-        "of work does not stand in for the vendor."
-    ),
-    "headline_not_best": (
-        "{vendor} has the highest {grade}-source benchmark claim ({score} on {benchmark} for "
-        "{model}), yet ranks {rank} of {ranked} on weighted fit, which scores our pilot's "
-        "measurements and never a benchmark claim; {best} fits best."
-    ),
-    "headline_best": (
-        "{vendor} has the highest {grade}-source benchmark claim ({score} on {benchmark} for "
-        "{model}) and also ranks first on weighted fit, which scores our pilot's measurements "
-        "and never a benchmark claim."
-    ),
-    "headline_excluded": (
-        "{vendor} has the highest {grade}-source benchmark claim ({score} on {benchmark} for "
-        "{model}), but a must-requirement excludes it."
-    ),
-    "stability_stable": (
-        "Over {draws} seeded reweightings (each weight multiplied by a random factor between "
-        "{low} and {high}), {leader} ranks first in {share} of draws: the ranking is stable."
-    ),
-    "stability_unstable": (
-        "Over {draws} seeded reweightings (each weight multiplied by a random factor between "
-        "{low} and {high}), {leader} ranks first in only {share} of draws, below the "
-        "{threshold} this report asks for: the ranking is not stable, and a modest change of "
-        "weights changes the choice."
-    ),
-    "stability_share": "{vendor} ranks first in {share} of the reweighted draws.",
-    "context_fits": "{codebase} ({size}) fits whole in the context window of {vendor} ({window}).",
-    "context_partly": (
-        "The context window of {vendor} ({window}) holds {share} of {codebase} ({size})."
-    ),
-    "context_may_fit": (
-        "{codebase} ({size}) may or may not fit in the context window of {vendor} ({window})."
-    ),
-    "context_unknown": (
-        "{vendor} states no context window, so whether {codebase} ({size}) fits is not measured."
-    ),
-    "context_summary": (
-        "The context window of {vendor} ({window}) holds {whole} of our {codebases} codebases whole."
-    ),
-    "context_summary_unknown": (
-        "{vendor} states no context window, so its fit to our codebases is not measured."
-    ),
-    "hallucination_kind": (
-        "{tool}, {kind}: {rate} per attempt; {incidents} in {attempts} attempts."
-    ),
-    "hallucination_reduction_tested": (
-        "{vendor} claims {reduction} fewer hallucinations for {tool} than for {baseline} "
-        "({grade} source: {source}). The pilot ran both: {tool} had {rate} incidents per "
-        "attempt and {baseline} {baseline_rate}, a rate ratio of {ratio}; the claimed ratio of "
-        "{claimed} lies {position} the interval, so the claim is {verdict}."
-    ),
-    "hallucination_reduction_untested": (
-        "{vendor} claims {reduction} fewer hallucinations for {tool} than for {baseline} "
-        "({grade} source: {source}). The pilot did not run {baseline}; {tool} had {rate} "
-        "incidents per attempt, and the claimed reduction is not verifiable from local data."
-    ),
-    "hallucination_claim_not_piloted": (
-        "{vendor} claims hallucination figures for {tool} ({grade} source: {source}), but the "
-        "pilot did not record hallucinations for {tool}: the claim is not verifiable from local "
-        "data."
-    ),
-    "hallucination_rate_claim": (
-        "{vendor} claims {claimed} hallucinations per task for {tool} ({grade} source: "
-        "{source}); the pilot observed {rate} incidents per attempt, so the claim is {verdict}."
-    ),
-    "fit_method": (
-        "Weighted fit is the weighted mean of item scores between 0 and 1: each should-"
-        "requirement scores 1 when met and 0 when not met or not stated; measured acceptance "
-        "and net time saved across our work mix (a loss counts as 0) together weigh {measured} "
-        "of the total. Ranking stability multiplies every weight by an independent random "
-        "factor between {low} and {high} in {draws} draws (seed {seed}); the ranking is called "
-        "stable when the leader ranks first in at least {threshold} of draws."
-    ),
-    "should_weight": "{requirement}: weight {weight}.",
-    "tokens_method": (
-        "A codebase given in bytes is converted at {per_token} bytes per token, with a range "
-        "of {low} to {high} bytes per token; adoptreport measure-repo estimates a checkout the "
-        "same way."
-    ),
+    **VENDOR_SENTENCES,
     # Changes since the previous period (analysis.diff)
     "change_kind": (
         "{kind}: accepted in {old_acceptance} of attempts in {old_period} and {new_acceptance} "
@@ -384,9 +348,12 @@ SENTENCES: dict[str, str] = {
     "change_dropped": "No longer in the case since {old_period}: {what} {names}.",
     "change_assumption": "{id}: {old_verdict} in {old_period}, {new_verdict} now.",
     "change_rule": (
-        "A change is called detectable when its {level} interval for the difference (new minus "
-        "old) excludes zero: Newcombe's score interval for acceptance, a bootstrap of both "
-        "periods' attempts for net time saved. Figures pool every tool piloted on a kind of work."
+        "A change is called detectable when both periods have at least {minimum} attempts on "
+        "the kind of work, its {level} interval for the difference (new minus old) excludes "
+        "zero — Newcombe's score interval for acceptance; for net time saved a bootstrap of "
+        "both periods' attempts, by more than the bootstrap's own Monte Carlo error — and it "
+        "survives a Benjamini–Hochberg correction at {rate} over the {compared} changes "
+        "compared at once. Figures pool every tool piloted on a kind of work."
     ),
 }
 

@@ -10,7 +10,11 @@ from adoptreport.statements.model import Number, Section, Statement, StatementKi
 from adoptreport.statements.numbers import counted, proportion, with_interval
 
 NOT_IN_CASE = "not in the case"
-DETECTED = {True: "a detectable change", False: "no detectable difference"}
+DETECTED = {
+    True: "a detectable change",
+    False: "no detectable difference",
+    None: "too few attempts in one period to tell",
+}
 
 
 def change_statements(diff: PeriodDiff, evidence: tuple[Evidence, ...] = ()) -> list[Statement]:
@@ -61,13 +65,26 @@ def change_statements(diff: PeriodDiff, evidence: tuple[Evidence, ...] = ()) -> 
         for a in diff.assumptions
     ]
     level = Number("confidence_level", diff.level, Unit.CONFIDENCE, f"{diff.level * 100:g}%")
+    compared = sum(
+        1 for k in diff.kinds for c in (k.acceptance, k.saved_fraction) if c.detectable is not None
+    )
     out.append(
         state(
             "change.rule",
             Section.CHANGES,
             StatementKind.CAVEAT,
             "change_rule",
-            {"level": level},
+            {
+                "level": level,
+                "minimum": counted("min_tasks_per_cell", diff.minimum),
+                "compared": counted("changes_compared", compared),
+                "rate": Number(
+                    "false_discovery_rate",
+                    1 - diff.level,
+                    Unit.PROPORTION,
+                    f"{(1 - diff.level) * 100:.0f}%",
+                ),
+            },
             {},
             evidence,
         )
@@ -91,13 +108,13 @@ def _kind(k: KindChange, periods: dict[str, str]) -> Statement:
         }
     else:
         numbers = _change_numbers("acceptance", k.acceptance, Unit.PROPORTION)
-        words["acceptance_detected"] = DETECTED[bool(k.acceptance.detectable)]
+        words["acceptance_detected"] = DETECTED[k.acceptance.detectable]
         if k.saved_fraction.difference is None:
             key = "change_kind_acceptance_only"
         else:
             key = "change_kind"
             numbers |= _change_numbers("saved", k.saved_fraction, Unit.SAVED_FRACTION)
-            words["saved_detected"] = DETECTED[bool(k.saved_fraction.detectable)]
+            words["saved_detected"] = DETECTED[k.saved_fraction.detectable]
     return state(
         f"change.kind.{k.kind}",
         Section.CHANGES,

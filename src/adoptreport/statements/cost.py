@@ -71,8 +71,20 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
     if cost.net_value is not None:
         net_name = "net_value" if "tokens" in numbers else "net_value_before_tokens"
         numbers["net"] = _money_range(net_name, cost.net_value, currency)
+    if cost.net_value is not None and cost.saved_share is not None:
+        numbers["saved"] = proportion(
+            "saved_share_of_used_hours", cost.saved_share, Unit.HOURS_SHARE
+        )
+        labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
+        words["excluded"] = _excluded([labels[k] for k in cost.excluded_kinds])
     key = (
-        ("cost_known_with_tokens" if "tokens" in numbers else "cost_known")
+        (
+            "cost_unused"
+            if cost.saved_share is None
+            else "cost_known_with_tokens"
+            if "tokens" in numbers
+            else "cost_known"
+        )
         if cost.net_value is not None
         else "cost_no_price"
         if cost.annual_value is not None
@@ -92,6 +104,16 @@ def _cost(cost: ToolCost, name: str, case: Case, findings: Findings) -> Statemen
         findings.pilot_evidence,
     )
     return _statement(f"cost.{cost.tool}", key, numbers, words, evidence)
+
+
+def _excluded(kinds: list[str]) -> str:
+    """' Legacy change and cross-service change, ruled out by the pilot, are left out.' — its
+    own sentence, so the kinds are not read as where the tool saves time."""
+    if not kinds:
+        return ""
+    listed = kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
+    verb = "is" if len(kinds) == 1 else "are"
+    return f" {listed[0].upper()}{listed[1:]}, ruled out by the pilot, {verb} left out."
 
 
 def _tokens(cost: ToolCost, name: str, case: Case, findings: Findings) -> list[Statement]:

@@ -42,6 +42,7 @@ class Unit(StrEnum):
     PERCENTAGE_POINTS = "percentage points"
     MINUTES = "minutes"
     HOURS_PER_WEEK = "hours per week"
+    HOURS = "engineer hours"
     FTE = "full-time equivalents"
     MONEY_PER_YEAR = "currency per year"
     MONEY_PER_CHANGE = "currency per merged change"

@@ -20,19 +20,20 @@ from adoptreport.analysis.procurement.fit import (
     STABLE_SHARE,
 )
 from adoptreport.analysis.procurement.gates import GateCheck, GateStatus, Offer, required_names
-from adoptreport.analysis.procurement.hallucination import ClaimCheck, ClaimVerdict
-from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.models.requirements import Attribute, Requirement
-from adoptreport.models.vendors import HallucinationClaimKind
 from adoptreport.statements import formatting as fmt
-from adoptreport.statements.catalogue import state
-from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
+from adoptreport.statements.model import Number, Statement, StatementKind, Unit
+from adoptreport.statements.numbers import counted, proportion, share, with_interval
+from adoptreport.statements.vendor_claims import (
+    Values,
+    Words,
+    hallucination_statements,
+    kind_words,
+    vendor_statement,
+)
 
-PROCUREMENT = (Audience.PROCUREMENT, Audience.FULL)
-Values = dict[str, Number]
-Words = dict[str, str]
+__all__ = ["kind_words", "offer_text", "procurement_statements", "required_text"]
 
 ATTRIBUTE_WORDS = {
     Attribute.CLOUD: "clouds",
@@ -49,17 +50,6 @@ ATTRIBUTE_WORDS = {
 }
 
 
-def _say(
-    id: str,
-    key: str,
-    numbers: Values,
-    words: Words,
-    evidence: tuple[Evidence, ...],
-    kind: StatementKind = StatementKind.FINDING,
-) -> Statement:
-    return state(id, Section.VENDORS, kind, key, numbers, words, evidence, PROCUREMENT)
-
-
 def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
     result = findings.procurement
     names = case.vendors.tool_names()
@@ -68,7 +58,7 @@ def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
         out += _gates(vendor, case)
         out += _fit(vendor, result, names)
         out += _context(vendor, result.codebases)
-        out += _hallucinations(vendor, names, case)
+        out += hallucination_statements(vendor, names)
     out += _stability(result, case)
     out += _weights(case)
     out += _method(case)
@@ -77,7 +67,7 @@ def procurement_statements(case: Case, findings: Findings) -> list[Statement]:
 
 def _weights(case: Case) -> list[Statement]:
     return [
-        _say(
+        vendor_statement(
             f"procurement.weight.{r.id}",
             "should_weight",
             {"weight": Number("weight", r.weight, Unit.COUNT, f"{r.weight:g}")},
@@ -86,18 +76,6 @@ def _weights(case: Case) -> list[Statement]:
         )
         for i, r in enumerate(case.requirements.should)
     ]
-
-
-KIND_WORDS = {
-    "invented_api": "invented API",
-    "nonexistent_file": "nonexistent file",
-    "false_test_claim": "false claim that tests pass",
-    "wrong_config_key": "wrong configuration key",
-}
-
-
-def kind_words(kind: str) -> str:
-    return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
 def offer_text(
@@ -171,7 +149,7 @@ def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
         numbers, words = _split(parts)
         kind = StatementKind.FINDING if check.status is GateStatus.PASS else StatementKind.WARNING
         out.append(
-            _say(
+            vendor_statement(
                 f"vendor.{vendor.vendor}.gate.{check.requirement.id}",
                 f"gate_{check.status.value}",
                 numbers,
@@ -189,7 +167,7 @@ def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
         parts["others"] = f"; it also fails {', '.join(others)}" if others else ""
         numbers, words = _split(parts)
         out.append(
-            _say(
+            vendor_statement(
                 f"vendor.{vendor.vendor}.status",
                 "vendor_excluded",
                 numbers,
@@ -200,7 +178,7 @@ def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
         )
     elif unstated:
         out.append(
-            _say(
+            vendor_statement(
                 f"vendor.{vendor.vendor}.status",
                 "vendor_unverified",
                 {},
@@ -222,7 +200,7 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
     id = f"vendor.{vendor.vendor}.fit"
     if tool is None or fit.score is None:
         return [
-            _say(
+            vendor_statement(
                 id,
                 "fit_not_measured",
                 {},
@@ -239,7 +217,7 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
     evidence: tuple[Evidence, ...] = (vendor.evidence, tool.evidence)
     out = []
     if vendor.rank is None:
-        out.append(_say(id, "fit_excluded", measured, words, evidence))
+        out.append(vendor_statement(id, "fit_excluded", measured, words, evidence))
     else:
         requirements = [i for i in fit.items if i.status is not None]
         total = sum(i.weight for i in requirements)
@@ -251,11 +229,11 @@ def _fit(vendor: VendorFindings, result: Procurement, names: dict[str, str]) -> 
             "met": share("should_weight_met", met),
             **measured,
         }
-        out.append(_say(id, "fit_ranked", numbers, words, evidence))
+        out.append(vendor_statement(id, "fit_ranked", numbers, words, evidence))
     if len(vendor.measured) > 1:
         covered = tool.acceptance.covered_share
         out.append(
-            _say(
+            vendor_statement(
                 f"vendor.{vendor.vendor}.tool_choice",
                 "fit_tool_choice",
                 {
@@ -288,7 +266,9 @@ def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> lis
     id = f"vendor.{vendor.vendor}.context"
     if window is None:
         out.append(
-            _say(id, "context_summary_unknown", {}, {"vendor": vendor.name}, (vendor.evidence,))
+            vendor_statement(
+                id, "context_summary_unknown", {}, {"vendor": vendor.name}, (vendor.evidence,)
+            )
         )
     else:
         whole = sum(1 for f in vendor.context if f.fit is Fit.FITS)
@@ -298,7 +278,7 @@ def _context(vendor: VendorFindings, codebases: tuple[CodebaseSize, ...]) -> lis
             "codebases": counted("codebases", len(codebases)),
         }
         out.append(
-            _say(
+            vendor_statement(
                 id,
                 "context_summary",
                 numbers,
@@ -323,93 +303,12 @@ def _context_one(vendor: VendorFindings, fit: ContextFit) -> Statement:
         Fit.MAY_FIT: "context_may_fit",
         Fit.UNKNOWN: "context_unknown",
     }[fit.fit]
-    return _say(
+    return vendor_statement(
         f"vendor.{vendor.vendor}.context.{fit.codebase.name}",
         key,
         numbers,
         {"vendor": vendor.name, "codebase": fit.codebase.name},
         (vendor.evidence, fit.codebase.evidence),
-    )
-
-
-def _hallucinations(vendor: VendorFindings, names: dict[str, str], case: Case) -> list[Statement]:
-    out = []
-    for tool in vendor.hallucinations:
-        for rate in tool.by_kind:
-            out.append(
-                _say(
-                    f"vendor.{vendor.vendor}.hallucinations.{tool.tool}.{rate.kind}",
-                    "hallucination_kind",
-                    {
-                        "rate": per_attempt("hallucinations_per_attempt", rate.rate),
-                        "incidents": counted("incidents", rate.incidents),
-                        "attempts": counted("attempts_with_count", tool.attempts),
-                    },
-                    {"tool": names[tool.tool], "kind": kind_words(rate.kind)},
-                    (tool.evidence,),
-                )
-            )
-    for index, check in enumerate(vendor.claims):
-        out.append(_claim(vendor, check, index, names))
-    return out
-
-
-POSITION = {
-    ClaimVerdict.CONSISTENT: "inside",
-    ClaimVerdict.CONTRADICTED: "below",
-    ClaimVerdict.EXCEEDED: "above",
-}
-
-
-def _claim(
-    vendor: VendorFindings, check: ClaimCheck, index: int, names: dict[str, str]
-) -> Statement:
-    claim = check.claim
-    words = {
-        "vendor": vendor.name,
-        "tool": names.get(claim.tool, claim.tool),
-        "grade": claim.source_grade.value,
-        "source": claim.source,
-    }
-    id = f"vendor.{vendor.vendor}.claim.{index}"
-    evidence: tuple[Evidence, ...] = (check.evidence,)
-    if check.observed is None:
-        return _say(
-            id, "hallucination_claim_not_piloted", {}, words, evidence, StatementKind.CAVEAT
-        )
-    evidence += (check.observed.evidence,)
-    rate = per_attempt("observed_hallucinations_per_attempt", check.observed.rate)
-    if claim.kind is HallucinationClaimKind.RATE:
-        numbers = {
-            "claimed": Number("claimed_rate", claim.value, Unit.PER_ATTEMPT, f"{claim.value:.2f}"),
-            "rate": rate,
-        }
-        words["verdict"] = check.verdict.value
-        return _say(id, "hallucination_rate_claim", numbers, words, evidence, StatementKind.VERDICT)
-    words["baseline"] = names.get(claim.baseline_tool or "", claim.baseline_tool or "")
-    numbers = {"reduction": share("claimed_reduction", claim.value), "rate": rate}
-    if check.ratio is None or check.baseline is None:
-        return _say(
-            id, "hallucination_reduction_untested", numbers, words, evidence, StatementKind.CAVEAT
-        )
-    numbers["baseline_rate"] = per_attempt(
-        "baseline_hallucinations_per_attempt", check.baseline.rate
-    )
-    numbers["ratio"] = with_interval(
-        "rate_ratio", Unit.RATE_RATIO, check.ratio, fmt.ratio_interval(check.ratio)
-    )
-    numbers["claimed"] = Number(
-        "claimed_rate_ratio", check.claimed, Unit.RATE_RATIO, f"{check.claimed:.2f}"
-    )
-    words["position"] = POSITION[check.verdict]
-    words["verdict"] = check.verdict.value
-    return _say(
-        id,
-        "hallucination_reduction_tested",
-        numbers,
-        words,
-        (*evidence, check.baseline.evidence),
-        StatementKind.VERDICT,
     )
 
 
@@ -444,7 +343,11 @@ def _headline(result: Procurement, case: Case) -> list[Statement]:
         numbers["ranked"] = counted("vendors_ranked", result.ranked)
     else:
         return []
-    return [_say("procurement.headline", key, numbers, words, evidence, StatementKind.VERDICT)]
+    return [
+        vendor_statement(
+            "procurement.headline", key, numbers, words, evidence, StatementKind.VERDICT
+        )
+    ]
 
 
 def _stability(result: Procurement, case: Case) -> list[Statement]:
@@ -473,7 +376,7 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
         key = "stability_unstable"
         numbers["threshold"] = share("stable_threshold", STABLE_SHARE)
     out = [
-        _say(
+        vendor_statement(
             "procurement.stability",
             key,
             numbers,
@@ -485,7 +388,7 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
     for vendor in result.vendors:
         if vendor.vendor in stability.first_share:
             out.append(
-                _say(
+                vendor_statement(
                     f"vendor.{vendor.vendor}.first_share",
                     "stability_share",
                     {"share": share("share_of_draws_first", stability.first_share[vendor.vendor])},
@@ -510,10 +413,10 @@ def _method(case: Case) -> list[Statement]:
         "seed": Number("seed", case.case.policy.seed, Unit.COUNT, str(case.case.policy.seed)),
         "threshold": share("stable_threshold", STABLE_SHARE),
     }
-    out = [_say("method.fit", "fit_method", numbers, {}, refs, StatementKind.CAVEAT)]
+    out = [vendor_statement("method.fit", "fit_method", numbers, {}, refs, StatementKind.CAVEAT)]
     if any(c.bytes is not None and c.tokens is None for c in case.case.codebases):
         out.append(
-            _say(
+            vendor_statement(
                 "method.tokens",
                 "tokens_method",
                 {

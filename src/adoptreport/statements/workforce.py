@@ -6,15 +6,27 @@ from adoptreport.analysis.assumptions import AssumptionCheck, AssumptionVerdict,
 from adoptreport.analysis.evidence import Evidence, RecordRef
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.stats import Interval
-from adoptreport.analysis.workforce import Hours, Support
+from adoptreport.analysis.workforce import (
+    Hours,
+    OptionHours,
+    Scenario,
+    Support,
+)
 from adoptreport.models import Audience
 from adoptreport.models.folder import Case
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
-from adoptreport.statements.numbers import fte_number, hours_number, printed, proportion, share
+from adoptreport.statements.numbers import (
+    fte_number,
+    hours_number,
+    printed,
+    proportion,
+    share,
+)
 
 DETAIL = (Audience.FINANCE, Audience.FULL)
+OPTION_AUDIENCES = (Audience.FINANCE, Audience.PROCUREMENT, Audience.FULL)
 
 
 def _fte_hours(name: str, fte: float, hours: float) -> Number:
@@ -27,6 +39,7 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
     total = work.total
     workforce_ref = RecordRef(case.files["workforce"], "all rows", "teams")
     evidence = (workforce_ref, findings.pilot_evidence)
+    option = work.headline.name if work.headline is not None else "no tool"
     if total.freed_hours is None or total.freed_fte is None:
         return [_not_measured(total, evidence)]
     numbers = {
@@ -50,47 +63,145 @@ def workforce_statements(case: Case, findings: Findings) -> list[Statement]:
         key = "workforce_total"
     out = [
         state(
-            "workforce.total", Section.WORKFORCE, StatementKind.FINDING, key, numbers, {}, evidence
+            "workforce.total",
+            Section.WORKFORCE,
+            StatementKind.FINDING,
+            key,
+            numbers,
+            {"option": option, "basis": work.headline_basis.value},
+            evidence,
         )
     ]
     out += _contrast(case, findings, total, evidence)
-    for team in work.teams:
-        out.append(_team(team, case, findings))
-    for scenario in work.scenarios:
+    labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
+    for choice in work.options:
+        out += _option(choice, labels, evidence, choice is work.headline)
+    if total.unstated_headcount > 0 and total.headcount > 0:
         numbers = {
-            "adoption": share("adoption_rate", scenario.adoption, Unit.PROPORTION),
-            "low": _fte_hours("low", scenario.freed_fte.low, scenario.freed_hours.low),
-            "base": _fte_hours("base", scenario.freed_fte.point, scenario.freed_hours.point),
-            "high": _fte_hours("high", scenario.freed_fte.high, scenario.freed_hours.high),
+            "share": share(
+                "headcount_share_with_blank_hours", total.unstated_headcount / total.headcount
+            )
         }
         out.append(
             state(
-                f"workforce.scenario.{scenario.adoption:g}",
+                "workforce.unstated",
                 Section.WORKFORCE,
-                StatementKind.FINDING,
-                "scenario",
+                StatementKind.CAVEAT,
+                "workforce_unstated",
                 numbers,
                 {},
-                evidence,
-                DETAIL,
+                (workforce_ref,),
             )
         )
+    out += [_team(team, case, findings) for team in work.teams]
+    out += [_scenario(s, option, evidence) for s in work.scenarios]
+    return out + _losses(case, findings)
+
+
+def _scenario(scenario: Scenario, option: str, evidence: tuple[Evidence, ...]) -> Statement:
+    numbers = {
+        "adoption": share("adoption_rate", scenario.adoption, Unit.PROPORTION),
+        "low": _fte_hours("low", scenario.freed_fte.low, scenario.freed_hours.low),
+        "base": _fte_hours("base", scenario.freed_fte.point, scenario.freed_hours.point),
+        "high": _fte_hours("high", scenario.freed_fte.high, scenario.freed_hours.high),
+    }
+    return state(
+        f"workforce.scenario.{scenario.adoption:g}",
+        Section.WORKFORCE,
+        StatementKind.FINDING,
+        "scenario",
+        numbers,
+        {"option": option},
+        evidence,
+        DETAIL,
+    )
+
+
+def _losses(case: Case, findings: Findings) -> list[Statement]:
     labels = {k.id: k.label for k in case.case.kinds_of_work}
-    for entry in work.support:
-        if entry.support is Support.ZERO and entry.loss is not None:
-            out.append(
-                state(
-                    f"workforce.loss.{entry.kind}",
-                    Section.WORKFORCE,
-                    StatementKind.CAVEAT,
-                    "kind_loss",
-                    {"saved": proportion("saved_fraction", entry.loss, Unit.SAVED_FRACTION)},
-                    {"kind": labels[entry.kind]},
-                    (findings.pilot_evidence,),
-                    DETAIL,  # the board's verdict table already gives the loss (each fact once)
-                )
+    return [
+        state(
+            f"workforce.loss.{entry.kind}",
+            Section.WORKFORCE,
+            StatementKind.CAVEAT,
+            "kind_loss",
+            {"saved": proportion("saved_fraction", entry.loss, Unit.SAVED_FRACTION)},
+            {"kind": labels[entry.kind]},
+            (findings.pilot_evidence,),
+            DETAIL,  # the board's verdict table already gives the loss (each fact once)
+        )
+        for entry in findings.workforce.support
+        if entry.support is Support.ZERO and entry.loss is not None
+    ]
+
+
+def _option(
+    choice: OptionHours, labels: dict[str, str], evidence: tuple[Evidence, ...], headline: bool
+) -> list[Statement]:
+    """Hours with one procurable option, and the kinds left out of its hours and value."""
+    total = choice.total
+    unknown = share(
+        "unknown_hours_share",
+        _ratio(total.unknown_hours, total.engineering_hours),
+        Unit.HOURS_SHARE,
+    )
+    words = {"option": choice.name}
+    audiences = DETAIL if headline else OPTION_AUDIENCES
+    saved = choice.saved_share()
+    if saved is None:
+        numbers = {"unknown": unknown}
+        key = "workforce_option_none"
+    else:
+        assert total.freed_hours is not None  # a saved share implies measured hours
+        numbers = {
+            "hours": hours_number("freed_hours_per_week", total.freed_hours),
+            "saved": proportion("saved_share_of_used_hours", saved, Unit.HOURS_SHARE),
+            "unknown": unknown,
+        }
+        key = "workforce_option"
+    out = (
+        []
+        if headline
+        else [
+            state(
+                f"workforce.option.{choice.option}",
+                Section.WORKFORCE,
+                StatementKind.FINDING,
+                key,
+                numbers,
+                words,
+                evidence,
+                audiences,
             )
+        ]
+    )
+    if choice.excluded_kinds:
+        excluded = Number(
+            "excluded_hours_per_week",
+            total.excluded_hours,
+            Unit.HOURS_PER_WEEK,
+            fmt.hours(total.excluded_hours),
+        )
+        out.append(
+            state(
+                f"workforce.option.{choice.option}.excluded",
+                Section.WORKFORCE,
+                StatementKind.CAVEAT,
+                "workforce_excluded",
+                {"excluded": excluded},
+                {
+                    "option": choice.name,
+                    "kinds": _listed([labels[k] for k in choice.excluded_kinds]),
+                },
+                evidence,
+                audiences,
+            )
+        )
     return out
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _not_measured(total: Hours, evidence: tuple[Evidence, ...]) -> Statement:
@@ -218,11 +329,16 @@ def _assumption(check: AssumptionCheck) -> Statement:
             fmt.hours(check.scope_hours),
         )
         numbers["supported"] = _supported(check)
+        unknown = check.unknown_share or 0.0
+        if unknown > 0:
+            numbers["unknown"] = share("unknown_hours_share", unknown, Unit.HOURS_SHARE)
         if check.verdict is AssumptionVerdict.NOT_SUPPORTED and check.miss:
-            key = "assumption_missed"
+            key = "assumption_missed_unknown" if unknown > 0 else "assumption_missed"
             numbers["miss"] = _miss(check)
+            if unknown > 0:
+                numbers["ceiling"] = _ceiling(check)
         else:
-            key = "assumption_checked"
+            key = "assumption_checked_unknown" if unknown > 0 else "assumption_checked"
             words["verdict"] = check.verdict.value
     return state(
         f"assumption.{id}",
@@ -233,6 +349,13 @@ def _assumption(check: AssumptionCheck) -> Statement:
         words,
         (check.evidence,),
     )
+
+
+def _ceiling(check: AssumptionCheck) -> Number:
+    ceiling = check.ceiling or 0.0
+    if check.unit is ClaimUnit.FTE:
+        return Number("ceiling_fte", ceiling, Unit.FTE, fmt.fte(ceiling))
+    return share("ceiling_reduction", ceiling, Unit.HOURS_SHARE)
 
 
 def _miss(check: AssumptionCheck) -> Number:

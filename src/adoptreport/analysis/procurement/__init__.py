@@ -99,6 +99,7 @@ def procurement(
                 c,
                 RecordRef(vendors_file, f"vendors[{index}].hallucination_claims[{i}]", c.tool),
                 rates,
+                case.pilot,
                 level,
             )
             for i, c in enumerate(vendor.hallucination_claims)
