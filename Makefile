@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SOURCES := pyproject.toml $(shell find src templates -type f ! -name '*.pyc' 2>/dev/null)
-REPORT_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig
+# Debian Noto fonts for the scripts no PyPI font package covers (CJK; Hebrew in fonts-noto-core).
+REPORT_LIBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig \
+	fonts-noto-cjk fonts-noto-core
 TEST_TOOLS := poppler-utils
 
 .PHONY: report test lint system-report system-test clean

@@ -17,6 +17,7 @@ from adoptreport.models.folder import Case
 from adoptreport.statements import Section
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.audiences import headline_ids, printed_statements
+from adoptreport.statements.labels import assumption_label, requirement_label
 from tests.conftest import DEFAULT_CASE, DefaultBuilds, collapse
 
 pytestmark = pytest.mark.slow  # end to end: real PDFs, processes or many examples
@@ -25,7 +26,7 @@ Built = tuple[api.Report, Path, str]
 
 
 def _summary_page(path: Path) -> str:
-    return collapse(PdfReader(path).pages[1].extract_text())
+    return collapse(PdfReader(path).pages[2].extract_text())  # after cover and decisions
 
 
 def test_summary_states_claim_observed_and_verdicts(default_report: Built) -> None:
@@ -101,6 +102,8 @@ def case_names(case: Case) -> list[str]:
     names += [c for v in case.vendors.vendors for c in v.certifications or []]
     names += [r for v in case.vendors.vendors for r in v.deployment.regions or []]
     names += [r.id for r in [*case.requirements.must, *case.requirements.should]]
+    names += [requirement_label(r) for r in [*case.requirements.must, *case.requirements.should]]
+    names += [assumption_label(i + 1) for i in range(len(case.assumptions.assumptions))]
     names += [c.name for c in case.case.codebases]
     return sorted(names, key=len, reverse=True)
 

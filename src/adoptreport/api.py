@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ from adoptreport.models.folder import Case
 from adoptreport.report.charts import Chart, build_charts, to_png
 from adoptreport.report.files import WriteError as WriteError  # raised by build
 from adoptreport.report.files import write_all
+from adoptreport.report.fonts import glyph_warnings
 from adoptreport.report.formats import OutputFormat, Paper
 from adoptreport.report.outputs import OutputError as OutputError  # raised by build
 from adoptreport.report.outputs import Outputs, check_not_inputs, plan_outputs
@@ -177,6 +179,8 @@ def build(
     progress("load")
     case = load_case(folder)
     before = load_previous(case, previous)
+    for line in glyph_warnings(case):
+        print(f"warning: {line}", file=sys.stderr)
     progress("analyse")
     findings = analyse(case)
     statements, period_diff = _statements(case, findings, before)

@@ -17,7 +17,7 @@ from adoptreport.claims.lexicon import Lexicon
 from adoptreport.claims.quantities import Quantity, QuantityKind, read_quantities
 from adoptreport.models.folder import Case
 from adoptreport.models.vendors import HallucinationClaimKind
-from adoptreport.statements import Statement, Unit
+from adoptreport.statements import Section, Statement, Unit
 
 
 class Source(StrEnum):
@@ -79,6 +79,8 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.RATE_RATIO: (QuantityKind.MULTIPLE, 1.0),
     Unit.TIME_CHANGE: (QuantityKind.SHARE, 1.0),  # "+10%": a change in total time (designs)
     Unit.TIME_RATIO: (QuantityKind.MULTIPLE, 1.0),  # "1.17 times": paired totals (designs)
+    Unit.HOURS_PER_ATTEMPT: (QuantityKind.MINUTES, 60.0),
+    Unit.MONEY_PER_HOUR: (QuantityKind.MONEY, 1.0),
 }
 
 
@@ -101,6 +103,9 @@ class Evidence:
 
     @classmethod
     def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
+        # The decisions page restates other statements' numbers beside a plan's quoted claims:
+        # it grounds nothing of its own.
+        statements = tuple(s for s in statements if s.section is not Section.DECISIONS)
         return cls(
             case=case,
             lexicon=Lexicon.of(case),

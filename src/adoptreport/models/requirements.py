@@ -81,3 +81,28 @@ class RequirementsFile(InputModel):
         if repeated := duplicates([r.id for r in [*self.must, *self.should]]):
             raise ValueError(f"requirement ids must be unique (repeated: {', '.join(repeated)})")
         return self
+
+
+_LABELS = {
+    Attribute.CLOUD: "Cloud",
+    Attribute.REGION: "Data region",
+    Attribute.ON_PREM: "On-premises deployment",
+    Attribute.VPC: "VPC deployment",
+    Attribute.MAX_RETENTION_DAYS: "Data retention",
+    Attribute.ZERO_RETENTION: "Zero retention",
+    Attribute.CERTIFICATION: "Certification",
+    Attribute.SSO: "Single sign-on",
+    Attribute.IP_INDEMNITY: "IP indemnity",
+    Attribute.MIN_CONTEXT_WINDOW: "Context window",
+    Attribute.MAX_SEAT_PRICE: "Seat price",
+}
+
+
+def requirement_label(requirement: Requirement) -> str:
+    """What a reader calls a requirement ("Certification SOC 2"); its id stays in the ledger."""
+    label = _LABELS[requirement.attribute]
+    value = requirement.value
+    if requirement.attribute in NAMES:
+        names = value if isinstance(value, list) else [str(value)]
+        return f"{label} {' or '.join(names)}"
+    return label

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 import altair as alt
@@ -14,10 +14,12 @@ import vl_convert
 from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.models.folder import Case
+from adoptreport.report.fonts import drawable, family_for, font_files
 from adoptreport.statements import formatting as fmt
+from adoptreport.statements.labels import assumption_label
 from adoptreport.text import visible_controls
 
-FONT = "Inter"
+FONT = "Inter"  # SVG text takes one family; with_label_fonts picks another for other scripts
 # Colour carries meaning (verdicts); each verdict also has its own lightness, well apart in
 # grey (Rec. 601 luma 35, 105, 181, 230), so the map still reads when printed in grey, and
 # every cell is labelled in words.
@@ -30,8 +32,8 @@ VERDICT_COLOURS = {
 CONFIG: dict[str, Any] = {
     "font": FONT,
     "view": {"stroke": None},
-    "axis": {"labelFontSize": 10, "titleFontSize": 10, "labelColor": "#222", "titleColor": "#222"},
-    "legend": {"labelFontSize": 10, "titleFontSize": 10, "orient": "bottom", "labelLimit": 320},
+    "axis": {"labelFontSize": 11, "titleFontSize": 11, "labelColor": "#222", "titleColor": "#222"},
+    "legend": {"labelFontSize": 11, "titleFontSize": 11, "orient": "bottom", "labelLimit": 320},
 }
 
 
@@ -42,19 +44,20 @@ class Chart:
     svg: str
     alt: str  # what the chart shows, in words, with its key numbers
     spec: dict[str, Any]
+    note: str = ""  # which items of the series are left out, and why; "" when none are
 
 
 @functools.cache
 def _register_font() -> None:
-    import fontpkg_inter
-
-    vl_convert.register_font_directory(str(resources.files(fontpkg_inter) / "files"))
+    """vl-convert measures and draws text only with fonts it has been given: ours, in order."""
+    for folder in dict.fromkeys(str(f.path.parent) for f in font_files()):
+        vl_convert.register_font_directory(folder)
 
 
 def _xml_safe(value: Any) -> Any:
     """Every string in a spec with its control characters written out (SVG cannot hold them)."""
     if isinstance(value, str):
-        return visible_controls(value)
+        return drawable(visible_controls(value))
     if isinstance(value, dict):
         return {_xml_safe(k): _xml_safe(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -62,19 +65,57 @@ def _xml_safe(value: Any) -> Any:
     return value
 
 
+def _data_strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return {s for v in value.values() for s in _data_strings(v)}
+    if isinstance(value, list):
+        return {s for v in value for s in _data_strings(v)}
+    return set()
+
+
+def with_label_fonts(spec: dict[str, Any]) -> dict[str, Any]:
+    """Axis and legend labels in a script Inter lacks get a family that draws them."""
+    others: dict[str, list[str]] = {}
+    for text in sorted(_data_strings(spec.get("datasets", {}))):
+        family = family_for(text)
+        if family != "Inter":
+            others.setdefault(family, []).append(text)
+    if not others:
+        return spec
+    expression = "'Inter'"
+    for family, texts in reversed(others.items()):
+        listed = ", ".join(json.dumps(t) for t in texts)
+        expression = f"indexof([{listed}], datum.label) >= 0 ? {json.dumps(family)} : {expression}"
+    config = dict(spec.get("config", {}))
+    for part in ("axis", "legend"):
+        config[part] = {**config.get(part, {}), "labelFont": {"expr": expression}}
+    return {**spec, "config": config}
+
+
 def to_svg(spec: dict[str, Any]) -> str:
     """Render offline: no data or images may be fetched from any URL."""
     _register_font()
-    svg: str = vl_convert.vegalite_to_svg(_xml_safe(spec), allowed_base_urls=[])
+    svg: str = vl_convert.vegalite_to_svg(with_label_fonts(_xml_safe(spec)), allowed_base_urls=[])
     return svg
 
 
 def to_png(spec: dict[str, Any], scale: float = 2.0) -> bytes:
     """A PNG for slides, rendered offline with the shipped font; `scale` 2 suits a projector."""
     _register_font()
-    png: bytes = vl_convert.vegalite_to_png(_xml_safe(spec), scale=scale, allowed_base_urls=[])
+    png: bytes = vl_convert.vegalite_to_png(
+        with_label_fonts(_xml_safe(spec)), scale=scale, allowed_base_urls=[]
+    )
     return png
 
+
+SUPPORTED_RANGE = "range the evidence supports (interval)"
+ASSUMPTION_MARKS = {
+    SUPPORTED_RANGE: "#7fa7d4",
+    "supported estimate": "#1f5fa8",
+    "cut the plan claims": "#111111",
+}
 
 BENCHMARK_MEASURES = (
     "claimed benchmark score",
@@ -165,14 +206,14 @@ def benchmark_chart(case: Case, findings: Findings) -> Chart | None:
             x=alt.X(
                 "value:Q",
                 scale=x_scale,
-                title="share of attempts accepted / benchmark score",
+                title="tasks succeeded (%): benchmark tasks solved, or our attempts accepted",
                 axis=alt.Axis(format="%", tickCount=5),
             ),
             color=colour,
             shape=shape,
         )
     )
-    chart = (bars + points).properties(width=400, height=alt.Step(14)).configure(**CONFIG)
+    chart = (bars + points).properties(width=330, height=alt.Step(16)).configure(**CONFIG)
     spec = chart.to_dict()
     return Chart(
         "benchmark_vs_observed",
@@ -212,11 +253,11 @@ def verdict_chart(case: Case, findings: Findings) -> Chart | None:
             scale=alt.Scale(domain=verdicts, range=list(VERDICT_COLOURS.values())),
         )
     )
-    text = base.mark_text(fontSize=9).encode(
+    text = base.mark_text(fontSize=11).encode(
         text="verdict:N",
         color=alt.condition("datum.dark", alt.value("white"), alt.value("#111111")),
     )
-    chart = (cells + text).properties(width=alt.Step(120), height=alt.Step(26)).configure(**CONFIG)
+    chart = (cells + text).properties(width=alt.Step(118), height=alt.Step(26)).configure(**CONFIG)
     spec = chart.to_dict()
     in_order = sorted(
         rows, key=lambda r: (kind_order.index(str(r["kind"])), str(r["tool"]))
@@ -249,14 +290,14 @@ def hours_chart(case: Case, findings: Findings) -> Chart | None:
         ]
     )
     y = alt.Y("team:N", title=None, sort=None)
-    x = alt.X("point:Q", title="engineering hours freed per week", scale=alt.Scale(zero=True))
+    x = alt.X("point:Q", title="engineering hours freed per week (h)", scale=alt.Scale(zero=True))
     bars = alt.Chart(data).mark_bar(color="#9ecae1").encode(y=y, x=x)
     whiskers = (
         alt.Chart(data)
         .mark_rule(color="#111111", strokeWidth=1.5)
         .encode(y=y, x="low:Q", x2="high:Q")
     )
-    chart = (bars + whiskers).properties(width=560, height=alt.Step(18)).configure(**CONFIG)
+    chart = (bars + whiskers).properties(width=520, height=alt.Step(22)).configure(**CONFIG)
     spec = chart.to_dict()
     alt_text = "Engineering hours freed per week by team, with intervals. " + " ".join(
         f"{t.team}: {fmt.hours_interval(t.freed_hours).text}." for t in teams if t.freed_hours
@@ -268,14 +309,14 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
     """Each share-of-hours assumption beside the range the evidence supports for its scope."""
     rows: list[dict[str, Any]] = [
         {
-            "assumption": c.assumption.id,
+            "assumption": assumption_label(i),
             "claimed": c.claimed,
             "low": c.supported.low,
             "point": c.supported.point,
             "high": c.supported.high,
             "verdict": c.verdict.value,
         }
-        for c in findings.assumptions
+        for i, c in enumerate(findings.assumptions, start=1)
         if c.supported is not None
         and c.unit.value == "share of hours"
         and c.verdict.value != "not testable"
@@ -287,24 +328,29 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
     scale = alt.Scale(
         domain=[0, min(1.0, 1.2 * float(data[["claimed", "high"]].max().max()))], nice=True
     )
+    marks = alt.Scale(domain=list(ASSUMPTION_MARKS), range=list(ASSUMPTION_MARKS.values()))
+    legend = alt.Legend(title=None, orient="bottom", symbolType="square")
+
+    colour = alt.Color("what:N", scale=marks, legend=legend)
+
+    x = alt.X("low:Q", scale=scale, title="cut in engineering hours (%)", axis=alt.Axis(format="%"))
     supported = (
         alt.Chart(data)
-        .mark_rule(color="#1f5fa8", strokeWidth=6, opacity=0.5)
-        .encode(
-            y=y,
-            x=alt.X(
-                "low:Q", scale=scale, title="cut in engineering hours", axis=alt.Axis(format="%")
-            ),
-            x2="high:Q",
-        )
+        .transform_calculate(what=f"'{SUPPORTED_RANGE}'")
+        .mark_rule(strokeWidth=6, opacity=0.5)
+        .encode(y=y, x=x, x2="high:Q", color=colour)
     )
     point = (
-        alt.Chart(data).mark_tick(color="#1f5fa8", thickness=2, size=14).encode(y=y, x="point:Q")
+        alt.Chart(data)
+        .transform_calculate(what="'supported estimate'")
+        .mark_tick(thickness=2, size=14)
+        .encode(y=y, x="point:Q", color=colour)
     )
     claimed = (
         alt.Chart(data)
-        .mark_point(shape="diamond", filled=True, size=80, color="#111111")
-        .encode(y=y, x="claimed:Q")
+        .transform_calculate(what="'cut the plan claims'")
+        .mark_point(shape="diamond", filled=True, size=80, opacity=1)
+        .encode(y=y, x="claimed:Q", color=colour)
     )
     chart = (
         (supported + point + claimed).properties(width=400, height=alt.Step(20)).configure(**CONFIG)
@@ -320,11 +366,25 @@ def assumptions_chart(case: Case, findings: Findings) -> Chart | None:
     )
     return Chart(
         "assumptions_vs_supported",
-        "Assumptions against the supported range",
+        "Staffing assumptions: the cut each claims against the range the evidence supports",
         to_svg(spec),
         alt_text,
         spec,
+        _left_out(findings),
     )
+
+
+def _left_out(findings: Findings) -> str:
+    """The assumptions the chart does not plot, and why (the table below has every one)."""
+    reasons = []
+    for i, c in enumerate(findings.assumptions, start=1):
+        if c.supported is None or c.verdict.value == "not testable":
+            reasons.append(f"{assumption_label(i)} (not testable)")
+        elif c.unit.value != "share of hours":
+            reasons.append(f"{assumption_label(i)} (claims FTE, not a share of hours)")
+    if not reasons:
+        return ""
+    return "Not plotted: " + "; ".join(reasons) + ". The table below gives every assumption."
 
 
 def stability_chart(case: Case, findings: Findings) -> Chart | None:
@@ -342,13 +402,13 @@ def stability_chart(case: Case, findings: Findings) -> Chart | None:
     x = alt.X(
         "share:Q",
         scale=alt.Scale(domain=[0, 1]),
-        title="share of draws in which the vendor ranks first",
+        title="draws in which the vendor ranks first (%)",
         axis=alt.Axis(format="%", tickCount=5),
     )
     bars = alt.Chart(data).mark_bar(color="#1f5fa8", height=16).encode(y=y, x=x)
     labels = (
         alt.Chart(data)
-        .mark_text(align="left", dx=4, color="#222", fontSize=10)
+        .mark_text(align="left", dx=4, color="#222", fontSize=11)
         .encode(y=y, x=x, text="label:N")
     )
     chart = (bars + labels).properties(width=380, height=alt.Step(26)).configure(**CONFIG)

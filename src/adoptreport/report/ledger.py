@@ -17,6 +17,7 @@ class LedgerRow:
     numbers: tuple[str, ...]
     evidence: tuple[str, ...]
     note: str = ""  # where a statement shows when not as a sentence (PLOTTED_NOTE)
+    values: tuple[tuple[str, str], ...] = ()  # each number's name and printed text, apart
 
 
 def describe(evidence: Evidence) -> str:
@@ -41,6 +42,7 @@ def ledger_rows(printed: tuple[Statement, ...], plotted: set[str]) -> tuple[Ledg
             tuple(f"{n.name} = {n.text}" for n in s.numbers),
             tuple(describe(e) for e in s.evidence),
             PLOTTED_NOTE if s.id in plotted else "",
+            tuple((n.name, n.text) for n in s.numbers),
         )
         for s in printed
     )

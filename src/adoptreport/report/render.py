@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import logging
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import weasyprint
 from markupsafe import Markup, escape
 from weasyprint.urls import URLFetcher
 
+from adoptreport.report.fonts import SYSTEM_NOTO, css_font_stack, drawable, font_files
 from adoptreport.report.view import ReportView
 from adoptreport.text import breakable, visible_controls
 
@@ -61,16 +63,18 @@ def font_dir() -> Path:
 class PackageOnlyFetcher(URLFetcher):  # type: ignore[misc]
     """Fetches `data:` URLs and the package's own templates and fonts; refuses all else."""
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], files: tuple[Path, ...] = ()) -> None:
         super().__init__(allowed_protocols={"data", "file"})
         self.roots = tuple(r.resolve() for r in roots)
+        self.files = frozenset(f.resolve() for f in files)  # exactly the font files used
 
     def fetch(self, url: str, headers: Any = None) -> Any:
         if url.startswith("file:"):
             from urllib.request import url2pathname
 
             path = Path(url2pathname(url.removeprefix("file:").split("?")[0])).resolve()
-            if not any(path.is_relative_to(root) for root in self.roots):
+            inside = any(path.is_relative_to(root) for root in self.roots)
+            if not inside and path not in self.files:
                 raise ValueError(
                     f"refused to read {url}: outside the package's templates and fonts"
                 )
@@ -83,8 +87,18 @@ def _printable(value: object) -> object:
     """Every value a template prints, control characters written out and long words made
     breakable; Markup (our SVG, data and file URIs, all ASCII without spaces) is kept as is."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return breakable(visible_controls(value))
+        return breakable(drawable(visible_controls(value)))
     return value
+
+
+def _id_breaks(value: object) -> Markup:
+    """An id that breaks only after "-", "_" or "." (a piece over 30 characters, a hostile
+    name, still breaks every 20 so that it stays inside its column)."""
+    pieces = re.split(r"([-_.])", visible_controls(str(value)))
+    return Markup("").join(
+        Markup(escape(breakable(p))) + (Markup("<wbr>") if p in "-_." and p else Markup(""))
+        for p in pieces
+    )
 
 
 def environment() -> jinja2.Environment:
@@ -98,43 +112,58 @@ def environment() -> jinja2.Environment:
     )
     # An attribute value (an anchor id) is escaped but kept whole: no break points in it.
     env.filters["attribute"] = lambda value: Markup(escape(visible_controls(str(value))))
+    env.filters["id_breaks"] = _id_breaks
     env.filters["svg_data_uri"] = lambda svg: Markup(
         "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
     )
     return env
 
 
-FONT_FILES = ("Inter[opsz,wght].ttf", "Inter-Italic[opsz,wght].ttf")
+FONT_FILES = ("Inter[opsz,wght].ttf", "Inter-Italic[opsz,wght].ttf")  # the shipped text face
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    url: Markup  # a file or data URI: printed whole, never broken
+    italic: bool
+
+
+def _faces(standalone: bool) -> tuple[FontFace, ...]:
+    """@font-face rules in lookup order. The one-file HTML inlines the shipped fonts only (a
+    browser has its own fallbacks; a CJK font would make the file tens of megabytes)."""
+    faces = []
+    for f in font_files():
+        if standalone:
+            if not str(f.path).startswith(str(SYSTEM_NOTO)):
+                faces.append(FontFace(f.family, Markup(_data_uri(f.path, "font/ttf")), f.italic))
+        else:
+            faces.append(FontFace(f.family, Markup(f.path.as_uri()), f.italic))
+    return tuple(faces)
+
+
+def _render(view: ReportView, standalone: bool) -> str:
+    css = (templates_dir() / "report.css").read_text(encoding="utf-8") if standalone else None
+    return (
+        environment()
+        .get_template(TEMPLATE)
+        .render(
+            report=view,
+            fonts=_faces(standalone),
+            font_stack=Markup(css_font_stack()),
+            inline_css=Markup(css) if css is not None else None,
+        )
+    )
 
 
 def render_html(view: ReportView) -> str:
     """HTML for WeasyPrint: the stylesheet and fonts are read from the package."""
-    regular, italic = (font_dir() / name for name in FONT_FILES)
-    return (
-        environment()
-        .get_template(TEMPLATE)
-        .render(
-            report=view,
-            font_url=Markup(regular.as_uri()),
-            font_italic_url=Markup(italic.as_uri()),
-            inline_css=None,
-        )
-    )
+    return _render(view, standalone=False)
 
 
 def render_standalone_html(view: ReportView) -> str:
     """One self-contained HTML file: stylesheet, fonts and charts inline; it fetches nothing."""
-    regular, italic = (_data_uri(font_dir() / name, "font/ttf") for name in FONT_FILES)
-    return (
-        environment()
-        .get_template(TEMPLATE)
-        .render(
-            report=view,
-            font_url=Markup(regular),
-            font_italic_url=Markup(italic),
-            inline_css=Markup((templates_dir() / "report.css").read_text(encoding="utf-8")),
-        )
-    )
+    return _render(view, standalone=True)
 
 
 def _data_uri(path: Path, media_type: str) -> str:
@@ -180,7 +209,7 @@ def render_pdf(html: str, identifier: bytes, source_date: int) -> Rendered:
     Any WeasyPrint warning fails the build (`RenderError`), except the font-subsetting
     fallback, which becomes a note.
     """
-    fetcher = PackageOnlyFetcher((templates_dir(), font_dir()))
+    fetcher = PackageOnlyFetcher((templates_dir(),), tuple(f.path for f in font_files()))
     with _weasyprint_problems() as problems, _source_date(source_date):
         document = weasyprint.HTML(
             string=html, base_url=str(templates_dir()) + "/", url_fetcher=fetcher

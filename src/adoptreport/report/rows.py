@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from adoptreport.analysis.findings import Findings
 from adoptreport.claims import ClaimsReview
 from adoptreport.models.folder import Case
-from adoptreport.report.cells import Cell, figure, number_cell, verdict_class
+from adoptreport.report.cells import Cell, Part, body_parts, figure, number_cell, verdict_class
 from adoptreport.statements import Statement
+from adoptreport.statements.labels import assumption_label
 
 ASSUMPTION_CLASSES = {
     "supported": "verdict-automate-with-review",
@@ -24,6 +25,7 @@ class VerdictRow:
     verdict: str
     verdict_class: str
     text: str
+    parts: tuple[Part, ...] = ()  # the same text, its numbers kept on one line
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class AssumptionRow:
     verdict: str
     verdict_class: str
     text: str
+    parts: tuple[Part, ...] = ()  # the same text, its numbers kept on one line
 
 
 @dataclass(frozen=True)
@@ -188,7 +191,7 @@ def assumption_rows(
 ) -> tuple[AssumptionRow, ...]:
     labels = {k.id: k.label.lower() for k in case.case.kinds_of_work}
     rows = []
-    for check in findings.assumptions:
+    for number, check in enumerate(findings.assumptions, start=1):
         a = check.assumption
         teams = ", ".join(a.teams) if a.teams else "all teams"
         kinds = (
@@ -199,12 +202,13 @@ def assumption_rows(
         text = by_id[f"assumption.{a.id}"].body
         rows.append(
             AssumptionRow(
-                a.id,
+                assumption_label(number),
                 f"{teams}; {kinds}",
                 a.source or "",
                 check.verdict.value,
                 ASSUMPTION_CLASSES[check.verdict.value],
                 text,
+                body_parts(by_id[f"assumption.{a.id}"]),
             )
         )
     return tuple(rows)
@@ -218,6 +222,7 @@ def verdict_rows(findings: Findings, by_id: dict[str, Statement]) -> tuple[Verdi
             kv.verdict.value,
             verdict_class(kv.verdict.value),
             by_id[f"verdict.{kv.kind}"].body,
+            body_parts(by_id[f"verdict.{kv.kind}"]),
         )
         for kv in findings.kinds
     )

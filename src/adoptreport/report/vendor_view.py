@@ -11,6 +11,7 @@ from adoptreport.analysis.findings import Findings
 from adoptreport.analysis.procurement import VendorFindings
 from adoptreport.analysis.procurement.gates import GateStatus
 from adoptreport.models.folder import Case
+from adoptreport.models.requirements import requirement_label
 from adoptreport.report.cells import Cell, Paragraph, figure, number_cell, paragraph
 from adoptreport.statements import Statement
 from adoptreport.statements.formatting import NOT_MEASURED
@@ -140,10 +141,19 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
         Cell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
         saved,
         claim_cell,
-        Cell(figure(cost, "annual_seat_cost"), "a year") if cost else Cell(NOT_MEASURED),
+        _total_cell(s.get(f"decision.total.{tool}") if tool else None, cost),
         context_cell,
         hallucination,
     )
+
+
+def _total_cell(total: Statement | None, cost: Statement | None) -> Cell:
+    """Seats and tokens a year; seats alone, marked so, when the token cost is not measured."""
+    if total is not None:
+        return number_cell(total, "total_yearly_cost")
+    if cost is not None and cost.number("annual_seat_cost") is not None:
+        return Cell(figure(cost, "annual_seat_cost"), "seats only; tokens not measured")
+    return Cell(NOT_MEASURED)
 
 
 def _shown(value: Number | str) -> str:
@@ -162,7 +172,7 @@ def _gate_rows(case: Case, vendors: tuple[VendorFindings, ...]) -> tuple[GridRow
                 Cell(GATE_WORDS[check.status], _shown(offered), GATE_CLASSES[check.status])
             )
         required = "required: " + _shown(required_text(requirement, currency))
-        rows.append(GridRow(requirement.id, required, tuple(cells)))
+        rows.append(GridRow(requirement_label(requirement), required, tuple(cells)))
     return tuple(rows)
 
 
@@ -177,7 +187,7 @@ def _fit_rows(
             item = next(i for i in vendor.fit.items if i.id == requirement.id)
             status = item.status or GateStatus.UNVERIFIED
             cells.append(Cell(GATE_WORDS[status], "", GATE_CLASSES[status]))
-        rows.append(GridRow(requirement.id, f"weight {weight}", tuple(cells)))
+        rows.append(GridRow(requirement_label(requirement), f"weight {weight}", tuple(cells)))
     measured = (
         ("Measured acceptance", "mix_acceptance"),
         ("Measured net time saved", "mix_saved_fraction"),

@@ -17,6 +17,7 @@ from adoptreport.models.folder import Case
 from adoptreport.report.cells import Paragraph, paragraph
 from adoptreport.report.changes import ChangeRow, change_rows, tabled_change_ids
 from adoptreport.report.charts import Chart
+from adoptreport.report.decisions_view import DecisionGroup, decision_groups
 from adoptreport.report.ledger import LedgerRow, ledger_rows
 from adoptreport.report.rows import (
     AssumptionRow,
@@ -48,6 +49,7 @@ class Figure:
     title: str
     svg: str
     alt: str
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class ReportView:
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
     designs: tuple[Paragraph, ...] = ()  # the pilot's designs: arms, paired tasks, forecasts
+    decisions: tuple[DecisionGroup, ...] = ()
 
 
 class _Printed:
@@ -219,7 +222,7 @@ def build_view(
         draft_claims=claim_rows(draft),
         draft_source=draft.source if draft else "",
         methodology=shown.section(Section.METHODOLOGY),
-        figures={c.id: Figure(c.id, c.title, c.svg, c.alt) for c in charts},
+        figures={c.id: Figure(c.id, c.title, c.svg, c.alt, c.note) for c in charts},
         ledger=ledger_rows(printed, _plotted(printed, in_prose, brief)),
         sections=_sections(audience, draft, diff, bool(shown.section(Section.DESIGNS))),
         show_cells=bool(cells),
@@ -231,4 +234,5 @@ def build_view(
         change_rows=change_rows(diff, by_id),
         changes=tuple(p for p in shown.section(Section.CHANGES) if p.id not in tabled),
         designs=shown.section(Section.DESIGNS),
+        decisions=decision_groups(shown.statements, audience),
     )

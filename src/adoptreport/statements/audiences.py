@@ -11,13 +11,15 @@ from adoptreport.statements.model import Statement
 # instance, is detail the board's verdict map already carries).
 # fmt: off
 SECTIONS: dict[Audience, tuple[str, ...]] = {
-    Audience.BOARD: ("cover", "summary", "changes", "benchmark", "verdicts", "review",
-                     "workforce", "assumptions", "methodology", "ledger"),
-    Audience.PROCUREMENT: ("vendors_cover", "vendors", "vendor_pages", "summary", "changes",
-                           "benchmark", "verdicts", "review", "cost", "methodology", "ledger"),
-    Audience.FINANCE: ("cover", "summary", "changes", "workforce", "assumptions", "cost",
-                       "verdicts", "designs", "methodology", "ledger"),
-    Audience.FULL: ("cover", "summary", "changes", "benchmark", "verdicts", "designs", "review",
+    Audience.BOARD: ("cover", "decisions", "summary", "changes", "benchmark", "verdicts",
+                     "review", "workforce", "assumptions", "methodology", "ledger"),
+    Audience.PROCUREMENT: ("cover", "decisions", "vendors_cover", "summary", "vendors",
+                           "vendor_pages", "changes", "benchmark", "verdicts", "review", "cost",
+                           "methodology", "ledger"),
+    Audience.FINANCE: ("cover", "decisions", "assumptions", "workforce", "cost", "changes",
+                       "summary", "verdicts", "designs", "methodology", "ledger"),
+    Audience.FULL: ("cover", "decisions", "summary", "changes", "benchmark", "verdicts", "designs",
+                    "review",
                     "vendors", "vendor_pages", "workforce", "assumptions", "cost", "claims",
                     "methodology", "ledger"),
 }
@@ -26,6 +28,17 @@ SECTIONS: dict[Audience, tuple[str, ...]] = {
 # the methodology's essentials, and the ledger as a compact two-column list. The claims review
 # (a draft deck on trial) is for whoever writes the deck, so it stays out of the board's cut.
 BRIEF: frozenset[Audience] = frozenset({Audience.BOARD})
+
+
+# The decisions page in each audience's order: the group its reader came for first.
+# (staffing: the plan's assumptions; vendor: choice, requirements, claim versions; pilot:
+# the extension that would settle undecided kinds; basis: how hours become money.)
+DECISION_GROUPS: dict[Audience, tuple[str, ...]] = {
+    Audience.BOARD: ("staffing", "vendor", "pilot"),
+    Audience.PROCUREMENT: ("vendor", "pilot", "staffing"),
+    Audience.FINANCE: ("staffing", "basis", "vendor", "pilot"),
+    Audience.FULL: ("vendor", "staffing", "pilot"),
+}
 
 
 def headline_ids(findings: Findings) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from adoptreport.statements.benchmarks import benchmark_statements
 from adoptreport.statements.catalogue import state
 from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
+from adoptreport.statements.decisions import decision_statements
 from adoptreport.statements.designs import design_methodology, design_statements, partial_verdict
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
@@ -46,6 +47,7 @@ def build_statements(
     statements += design_statements(case, findings)
     statements += _methodology(case, findings)
     statements += design_methodology(case, findings)
+    statements += decision_statements(case, findings, tuple(statements))
     if diff is not None:
         statements += change_statements(diff)
     return tuple(statements)

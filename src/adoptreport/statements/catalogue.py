@@ -13,6 +13,7 @@ from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
 from adoptreport.statements.catalogue_designs import DESIGN_SENTENCES
 from adoptreport.statements.catalogue_vendors import VENDOR_SENTENCES
+from adoptreport.statements.decision_sentences import DECISION_SENTENCES
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 
 SENTENCES: dict[str, str] = {
@@ -355,6 +356,7 @@ SENTENCES: dict[str, str] = {
         "survives a Benjamini–Hochberg correction at {rate} over the {compared} changes "
         "compared at once. Figures pool every tool piloted on a kind of work."
     ),
+    **DECISION_SENTENCES,
 }
 
 SENTENCES.update(DESIGN_SENTENCES)  # the pilot designs' sentences, in a file of their own
@@ -365,6 +367,10 @@ WORKFORCE_WORDS = re.compile(
     r"of (our|the) (work|engineering))\b",
     re.IGNORECASE,
 )
+
+
+# A plan's own words are printed only like this: quoted, attributed, then judged (" — ").
+QUOTATION = re.compile(r"“\{quote\}” \(\{source\}\) — ")
 
 
 class ExtrapolationError(ValueError):
@@ -391,9 +397,13 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
     given = set(numbers) | set(words)
     if fields != given or set(numbers) & set(words):
         raise KeyError(f"sentence {key!r} takes {sorted(fields)}, got {sorted(given)}")
+    if "quote" in fields and not QUOTATION.search(template):
+        raise ValueError(f"sentence {key!r} must print {{quote}} as an attributed quotation")
     filled = _singular_where_one(template, numbers)
     text = filled.format(**{k: n.text for k, n in numbers.items()}, **words)
     if any(n.unit is Unit.BENCHMARK_SCORE for n in numbers.values()):
+        # Words (names, and a plan's own words quoted as a quotation) are not ours: the
+        # guard reads the sentence we write around them.
         without_words = template.format(**{k: "" for k in fields})
         if WORKFORCE_WORDS.search(without_words):
             raise ExtrapolationError(
@@ -405,7 +415,11 @@ def say(key: str, numbers: dict[str, Number], words: dict[str, str]) -> str:
 
 # A verdict sentence opens with its subject and verdict ("Legacy change: do not automate. "),
 # which a table shows in columns of its own: that opening is the statement's typed lead.
-LEAD = re.compile(r"^\{(?:kind|id)\}: (?:\{verdict\}|[a-z ]+)\. ")
+LEAD = re.compile(
+    r"^(?:\{(?:kind|id)\}: (?:\{verdict\}|[a-z ]+)\. "
+    r"|(?:Accept|Reject|Not yet decidable|No vendor yet|Extend the pilot|Stop piloting|Pilot first)\. "
+    r"|Choose \{vendor\}\. )"
+)
 
 
 def lead(key: str, words: dict[str, str]) -> str:

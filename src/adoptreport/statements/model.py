@@ -25,6 +25,7 @@ class Section(StrEnum):
     CHANGES = "changes"  # since the previous period (analysis.diff)
     DESIGNS = "designs"  # AI arm against control arm, and paired tasks (analysis.arms)
     CLAIMS = "claims"  # the draft deck's sentences, judged (claims.statements, JSON only)
+    DECISIONS = "decisions"  # the page after the cover: what the reader is asked to decide
 
 
 class StatementKind(StrEnum):
@@ -58,6 +59,8 @@ class Unit(StrEnum):
     RATE_RATIO = "rate ratio"
     TIME_CHANGE = "change in total time (positive: slower)"
     TIME_RATIO = "ratio of total times"
+    HOURS_PER_ATTEMPT = "hours per attempt"
+    MONEY_PER_HOUR = "currency per hour"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from adoptreport.analysis.procurement.fit import (
 )
 from adoptreport.analysis.procurement.gates import GateCheck, GateStatus, Offer, required_names
 from adoptreport.models.folder import Case
-from adoptreport.models.requirements import Attribute, Requirement
+from adoptreport.models.requirements import Attribute, Requirement, requirement_label
 from adoptreport.statements import formatting as fmt
 from adoptreport.statements.model import Number, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, proportion, share, with_interval
@@ -71,7 +71,7 @@ def _weights(case: Case) -> list[Statement]:
             f"procurement.weight.{r.id}",
             "should_weight",
             {"weight": Number("weight", r.weight, Unit.COUNT, f"{r.weight:g}")},
-            {"requirement": r.id},
+            {"requirement": requirement_label(r)},
             (RecordRef(case.files["requirements"], f"should[{i}]", r.id),),
         )
         for i, r in enumerate(case.requirements.should)
@@ -123,7 +123,7 @@ def _split(parts: dict[str, Number | str]) -> tuple[Values, Words]:
 def _gate_parts(check: GateCheck, vendor: VendorFindings, currency: str) -> dict[str, Number | str]:
     requirement = check.requirement
     return {
-        "requirement": requirement.id,
+        "requirement": requirement_label(requirement),
         "vendor": vendor.name,
         "offered": offer_text("offered", requirement.attribute, check.offered, currency),
         "required": required_text(requirement, currency),
@@ -162,7 +162,7 @@ def _gates(vendor: VendorFindings, case: Case) -> list[Statement]:
     unstated = [c for c in vendor.gates if c.status is GateStatus.UNVERIFIED]
     if failed:
         first = failed[0]
-        others = [c.requirement.id for c in failed[1:]]
+        others = [requirement_label(c.requirement) for c in failed[1:]]
         parts = _gate_parts(first, vendor, currency)
         parts["others"] = f"; it also fails {', '.join(others)}" if others else ""
         numbers, words = _split(parts)
