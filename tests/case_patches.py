@@ -193,6 +193,27 @@ def zip_bomb(folder: Path, file: str, megabytes: int) -> None:
     (folder / file).write_bytes(bytes(data))
 
 
+def copy_case(folder: Path, name: str) -> None:
+    """The case as it stands, copied into the subfolder `name` (a previous period)."""
+    target = folder / name
+    target.mkdir()
+    for path in folder.iterdir():
+        if path.is_file():
+            shutil.copy(path, target / path.name)
+
+
+def append_text(folder: Path, file: str, content: str) -> None:
+    with (folder / file).open("a", encoding="utf-8") as handle:
+        handle.write(content)
+
+
+def column(folder: Path, file: str, name: str, value: str) -> None:
+    """Every cell of column `name` set to `value`."""
+    frame = _table(folder, file)
+    frame[name] = value
+    _save(frame, folder, file)
+
+
 OPERATIONS: dict[str, Callable[..., None]] = {
     f.__name__: f
     for f in (
@@ -219,6 +240,9 @@ OPERATIONS: dict[str, Callable[..., None]] = {
         also,
         sparse,
         zip_bomb,
+        copy_case,
+        append_text,
+        column,
     )
 }
 

@@ -43,7 +43,7 @@ def _same_data(loaded: Case, default: Case) -> None:
 
 def test_the_corpus_is_large_and_names_are_unique() -> None:
     names = [case["name"] for case in CASES]
-    assert len(names) >= 60
+    assert len(names) >= 150
     assert len(set(names)) == len(names)
 
 
@@ -53,13 +53,15 @@ def test_broken_case(
 ) -> None:
     apply(case_copy, case["patches"])
     start = time.perf_counter()
-    result = CliRunner().invoke(app, ["validate", str(case_copy)])
+    strict = ["--strict"] if case.get("strict") else []
+    result = CliRunner().invoke(app, ["validate", str(case_copy), *strict])
     assert time.perf_counter() - start < MAX_SECONDS
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     assert "Traceback" not in result.output
     lines = [line.removeprefix(f"{case_copy}/") for line in result.output.splitlines()]
     if "accepted" in case:
         assert result.exit_code == 0, result.output
+        assert lines[:-1] == case.get("warnings", [])  # warnings precede the summary line
         if case.get("same_as_default"):
             _same_data(api.validate(case_copy), default_case)
         if "same_as" in case:  # read as the default case with these patches alone

@@ -183,7 +183,7 @@ def test_blank_workforce_hours_are_not_measured(case_copy: Path) -> None:
 
 def test_zero_baseline_is_rejected(case_copy: Path) -> None:
     _edit_pilot(case_copy, 7, "baseline_minutes", "0")
-    assert "pilot.csv:7: baseline_minutes: must be > 0 (got 0)" in _problems(case_copy)
+    assert "pilot.csv:7: baseline_minutes: must be ≥ 0.01 (got 0)" in _problems(case_copy)
 
 
 @pytest.mark.parametrize("file", ["pilot.csv", "vendors.yaml", "claims.md"])

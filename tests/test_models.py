@@ -92,7 +92,7 @@ BAD: list[tuple[type[BaseModel], dict[str, Any], str]] = [
     ),
     (
         RequirementsFile,
-        {"should": [{"id": "r", "attribute": "sso", "value": True, "weight": 0}]},
+        {"should": [{"id": "r", "attribute": "sso", "value": True, "weight": 5e-324}]},
         "weight",
     ),
     (

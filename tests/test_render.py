@@ -105,6 +105,7 @@ def case_names(case: Case) -> list[str]:
     names += [requirement_label(r) for r in [*case.requirements.must, *case.requirements.should]]
     names += [assumption_label(i + 1) for i in range(len(case.assumptions.assumptions))]
     names += [c.name for c in case.case.codebases]
+    names += [str(t) for t in case.pilot["task_id"].unique()]  # named by the data checks
     return sorted(names, key=len, reverse=True)
 
 

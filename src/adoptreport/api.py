@@ -7,7 +7,7 @@ import hashlib
 import json
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,9 @@ from adoptreport.claims.statements import review_statements
 from adoptreport.importers.case_files import Changes, apply
 from adoptreport.importers.run import ImportOptions, SourceKind, read_source
 from adoptreport.load.case import load_case
+from adoptreport.load.checks import DataCheck, as_problems, data_checks
 from adoptreport.load.previous import previous_case_folder
+from adoptreport.load.problems import CaseError, Problem
 from adoptreport.measure import RepoSize
 from adoptreport.measure import measure_repo as _measure_repo
 from adoptreport.models import (
@@ -89,6 +91,7 @@ class Report:
     audience: Audience | None = None
     printed: tuple[Statement, ...] = ()  # the statements this audience's file holds
     notes: tuple[str, ...] = ()  # what the user should know about how it was built
+    warnings: tuple[DataCheck, ...] = ()  # valid but implausible values (`validate` lists them)
 
     @property
     def pdf(self) -> bytes:
@@ -97,9 +100,25 @@ class Report:
         return self.content
 
 
-def validate(folder: Path | str) -> Case:
-    """Load and validate a case folder; raises `CaseError` with every problem."""
-    return load_case(folder)
+def validate(folder: Path | str, previous: Path | str | None = None, strict: bool = False) -> Case:
+    """Load and validate a case folder and its previous period, as `build` would; raises
+    `CaseError` with every problem (with `strict`, every warning too)."""
+    case = load_case(folder)
+    load_previous(case, previous)
+    if strict:
+        refuse_warnings(case)
+    return case
+
+
+def warnings(case: Case) -> tuple[DataCheck, ...]:
+    """Values that are valid but implausible: `file:row: field: warning: …`."""
+    return data_checks(case)
+
+
+def refuse_warnings(case: Case) -> None:
+    """`--strict`: every warning is an error."""
+    if found := data_checks(case):
+        raise CaseError(as_problems(found))
 
 
 def input_hash(case: Case, previous: Case | None = None) -> str:
@@ -121,9 +140,28 @@ def input_hash(case: Case, previous: Case | None = None) -> str:
 
 
 def load_previous(case: Case, previous: Path | str | None = None) -> Case | None:
-    """The previous period's case: `previous` if given (trusted), else what case.yaml names."""
+    """The previous period's case: `previous` if given (trusted), else what case.yaml names.
+
+    Its problems name its own files: `previous/pilot.csv:14: …` for a folder inside the case,
+    the path as given for one elsewhere.
+    """
     folder = Path(previous) if previous is not None else previous_case_folder(case)
-    return None if folder is None else load_case(folder)
+    if folder is None:
+        return None
+    try:
+        return load_case(folder)
+    except CaseError as error:
+        raise CaseError(_as_previous(error.problems, case.root, folder)) from None
+
+
+def _as_previous(problems: list[Problem], root: Path, folder: Path) -> list[Problem]:
+    try:
+        prefix = folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        prefix = str(folder)  # elsewhere: given on the command line, so named as given
+    return [
+        replace(p, file=prefix if p.file == str(folder) else f"{prefix}/{p.file}") for p in problems
+    ]
 
 
 def case_hash(folder: Path | str, previous: Path | str | None = None) -> str:
@@ -167,6 +205,7 @@ def build(
     previous: Path | str | None = None,
     progress: Progress = _quiet,
     force: bool = False,
+    strict: bool = False,
 ) -> Report:
     """Validate, analyse and render; the outputs appear whole, or none of them does.
 
@@ -181,6 +220,8 @@ def build(
     before = load_previous(case, previous)
     for line in glyph_warnings(case):
         print(f"warning: {line}", file=sys.stderr)
+    if strict:
+        refuse_warnings(case)
     progress("analyse")
     findings = analyse(case)
     statements, period_diff = _statements(case, findings, before)
@@ -219,6 +260,7 @@ def build(
         chosen,
         printed,
         rendered.notes,
+        data_checks(case),
     )
 
 

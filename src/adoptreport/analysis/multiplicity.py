@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval, benjamini_hochberg, p_value
-from adoptreport.analysis.verdicts import Decision, Reason, Verdict
+from adoptreport.analysis.verdicts import Decision, Reason, Verdict, more_needed
 from adoptreport.models.case import Policy
 
 DIRECTIONAL = (Verdict.AUTOMATE_WITH_REVIEW, Verdict.ASSIST, Verdict.DO_NOT_AUTOMATE)
@@ -47,19 +47,36 @@ def correct_decisions(
 
 def correct_cells(cells: tuple[Cell, ...], policy: Policy) -> tuple[tuple[Cell, ...], Multiplicity]:
     """The cells with their decisions corrected across every tool and kind at once."""
+    # Every cell with enough timed attempts is a comparison, and so is any cell that makes a
+    # directional call on fewer (a time-saved interval wholly below zero decides "do not
+    # automate" however few the attempts): a call made is a call counted.
     tested = [
         (
             c.decision,
             c.saved_fraction,
-            min(c.attempts, c.timed_attempts) >= policy.min_tasks_per_cell,
+            min(c.attempts, c.timed_attempts) >= policy.min_tasks_per_cell
+            or c.decision.verdict in DIRECTIONAL,
         )
         for c in cells
     ]
     decisions, summary = correct_decisions(tested, policy)
     return (
-        tuple(dataclasses.replace(c, decision=d) for c, d in zip(cells, decisions, strict=True)),
+        tuple(
+            dataclasses.replace(c, decision=_with_more_needed(c, d, policy))
+            for c, d in zip(cells, decisions, strict=True)
+        ),
         summary,
     )
+
+
+def _with_more_needed(cell: Cell, decision: Decision, policy: Policy) -> Decision:
+    """A withdrawn call still says how many more attempts would decide it, at the policy's
+    power: the correction changes the verdict, not what a longer pilot would show."""
+    if decision.reason is not Reason.NOT_AFTER_CORRECTION or cell.saved_fraction is None:
+        return decision
+    floor = policy.assist.min_saved_fraction
+    more = more_needed(cell.timed_attempts, cell.saved_fraction, floor, policy)
+    return dataclasses.replace(decision, more_tasks_needed=more)
 
 
 def _saved(interval: Interval | None) -> Interval:

@@ -94,11 +94,11 @@ def decide(
         Reason.NO_DETECTABLE_DIFFERENCE if saved.contains(0.0) else Reason.UNDECIDED_AGAINST_MINIMUM
     )
     return Decision(
-        Verdict.INSUFFICIENT_EVIDENCE, reason, _more_needed(timed_attempts, saved, floor, policy)
+        Verdict.INSUFFICIENT_EVIDENCE, reason, more_needed(timed_attempts, saved, floor, policy)
     )
 
 
-def _more_needed(n: int, saved: Interval, threshold: float, policy: Policy) -> int | None:
+def more_needed(n: int, saved: Interval, threshold: float, policy: Policy) -> int | None:
     """More attempts that would decide against `threshold` with the policy's power, if the
     true saved fraction equals the current estimate; None beyond a practical pilot."""
     spread = spread_from_interval(saved, n)

@@ -16,7 +16,8 @@ from adoptreport import __version__, api
 from adoptreport.claims import as_table
 from adoptreport.cli.imports import import_app
 from adoptreport.cli.terminal import build_progress, diff_table, wants_progress
-from adoptreport.load.problems import CaseError
+from adoptreport.load.checks import DataCheck
+from adoptreport.load.problems import CaseError, Problem
 from adoptreport.models import Audience
 from adoptreport.report.files import WriteError, write_all
 from adoptreport.report.formats import OutputFormat, Paper
@@ -34,6 +35,9 @@ app.add_typer(import_app, name="import")
 
 CaseArg = Annotated[Path, typer.Argument(help="The case folder (see `adoptreport init`).")]
 BAD_INPUT = 2
+StrictOption = Annotated[
+    bool, typer.Option(help="Treat warnings (implausible values) as errors: exit 2.")
+]
 PreviousOption = Annotated[
     Path | None,
     typer.Option(help="The previous period's case folder; default: previous_case in case.yaml."),
@@ -42,6 +46,12 @@ PreviousOption = Annotated[
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def _where(problem: Problem, folder: Path) -> str:
+    """A problem's line: its file within the case folder, or its own path when it has one."""
+    own_path = problem.file == str(folder) or Path(problem.file).is_absolute()
+    return str(problem) if own_path else f"{folder}/{problem}"
 
 
 def _choice(kind: type[StrEnum]) -> Callable[[str], StrEnum]:
@@ -64,26 +74,36 @@ def _metavar(kind: type[StrEnum]) -> str:
 def _fail_on_case(error: CaseError, folder: Path, writes: bool = False) -> typer.Exit:
     """Every problem, one a line, then a count; `writes` for a command that would have written."""
     for problem in error.problems:
-        typer.echo(f"{folder}/{problem}" if problem.file != str(folder) else str(problem), err=True)
+        typer.echo(_where(problem, folder), err=True)
     written = "; nothing was written" if writes else ""
     typer.echo(f"{_plural(len(error.problems), 'problem')} in {folder}{written}.", err=True)
     return typer.Exit(code=BAD_INPUT)
 
 
+def _print_warnings(checks: tuple[DataCheck, ...], folder: Path) -> None:
+    """Each warning as `file:row: field: warning: …`, on stderr; the build goes on."""
+    for check in checks:
+        typer.echo(_where(check.problem, folder), err=True)
+
+
 @app.command()
-def validate(case: CaseArg) -> None:
-    """Check a case folder and list every problem with file, row and field."""
+def validate(case: CaseArg, previous: PreviousOption = None, strict: StrictOption = False) -> None:
+    """Check a case folder (and its previous period) and list every problem with file, row and
+    field; warnings for values that are valid but implausible."""
     try:
-        loaded = api.validate(case)
+        loaded = api.validate(case, previous, strict)
     except CaseError as error:
         raise _fail_on_case(error, case) from None
+    found = api.warnings(loaded)
+    _print_warnings(found, case)
     counts = (
         _plural(len(loaded.pilot), "pilot attempt"),
         _plural(len(loaded.workforce), "team"),
         _plural(len(loaded.vendors.tool_ids()), "tool"),
         _plural(len(loaded.benchmarks.claims), "benchmark claim"),
     )
-    typer.echo(f"{case}: valid — {', '.join(counts)}.")
+    warned = f"; {_plural(len(found), 'warning')}" if found else ""
+    typer.echo(f"{case}: valid — {', '.join(counts)}{warned}.")
 
 
 @app.command()
@@ -131,15 +151,27 @@ def build(
     force: Annotated[
         bool, typer.Option(help="Allow writing inside the case folder (never over its inputs).")
     ] = False,
+    strict: StrictOption = False,
 ) -> None:
     """Build the report (PDF, HTML or JSON) from a case folder."""
     try:
         with build_progress(wants_progress()) as progress:
             report = api.build(
-                case, output, audience, tables, paper, format, charts, previous, progress, force
+                case,
+                output,
+                audience,
+                tables,
+                paper,
+                format,
+                charts,
+                previous,
+                progress,
+                force,
+                strict,
             )
     except Exception as error:
         raise _fail_on_build(error, case) from None
+    _print_warnings(report.warnings, case)
     typer.echo(_built(output, report))
     for note in report.notes:
         typer.echo(note, err=True)

@@ -173,7 +173,7 @@ def _load_workforce(
             team_rows.append(row)
         except ValidationError as error:
             for e in error.errors():
-                loc = [str(p) for p in e["loc"]]
+                loc = [str(p) for p in e["loc"]] or [f"{HOURS_PREFIX}*"]  # the whole week
                 field = (
                     f"{HOURS_PREFIX}{loc[1]}"
                     if loc[0] == "hours_by_kind" and len(loc) > 1

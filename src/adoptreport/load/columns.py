@@ -195,9 +195,11 @@ def _numbers(
     if numeric is None:  # some value is not a number: pandas finds which, row by row
         numeric = pd.to_numeric(raw.where(~blank, None), errors="coerce").astype(float)
     not_a_number = say.whole_number if spec.kind is int else say.number
-    not_number = (numeric.isna() & ~blank) | ~np.isfinite(numeric.fillna(0.0))
+    infinite = ~np.isfinite(numeric.fillna(0.0).to_numpy())
+    not_number = (numeric.isna() & ~blank) | infinite
     for i in np.flatnonzero(not_number.to_numpy()):
-        bad.append((int(i), not_a_number(say.got(raw.iloc[i]))))
+        wording = say.finite if infinite[i] else not_a_number
+        bad.append((int(i), wording(say.got(raw.iloc[i]))))
     ok = ~blank & ~not_number
     if spec.kind is int:
         fractional = ok & (numeric != np.floor(numeric))
@@ -206,15 +208,15 @@ def _numbers(
     if spec.minimum is not None:
         low = ok & (numeric < spec.minimum)
         for i in np.flatnonzero(low.to_numpy()):
-            bad.append((int(i), say.at_least(f"{spec.minimum:g}", f" (got {numeric.iloc[i]:g})")))
+            bad.append((int(i), say.at_least(spec.minimum, f" (got {numeric.iloc[i]:.15g})")))
     if spec.exclusive_minimum is not None:
         low = ok & (numeric <= spec.exclusive_minimum)
         for i in np.flatnonzero(low.to_numpy()):
             bad.append(
-                (int(i), say.above(f"{spec.exclusive_minimum:g}", f" (got {numeric.iloc[i]:g})"))
+                (int(i), say.above(spec.exclusive_minimum, f" (got {numeric.iloc[i]:.15g})"))
             )
     if spec.maximum is not None:
         high = ok & (numeric > spec.maximum)
         for i in np.flatnonzero(high.to_numpy()):
-            bad.append((int(i), say.at_most(f"{spec.maximum:g}", f" (got {numeric.iloc[i]:g})")))
+            bad.append((int(i), say.at_most(spec.maximum, f" (got {numeric.iloc[i]:.15g})")))
     return numeric.where(ok)  # NaN where blank or bad: missing stays missing

@@ -9,7 +9,13 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from adoptreport.load.limits import safe_yaml, size_problem
+from adoptreport.load import messages as say
+from adoptreport.load.limits import (
+    DuplicateKeyError,
+    refuse_duplicate_json_keys,
+    safe_yaml,
+    size_problem,
+)
 from adoptreport.load.messages import pydantic_message
 from adoptreport.load.problems import Problem
 
@@ -72,7 +78,24 @@ def read_structured(path: Path, problems: list[Problem]) -> Any:
     if text is None:
         return None
     try:
-        data = json.loads(text) if path.suffix == ".json" else safe_yaml(text)
+        data = (
+            json.loads(
+                text, object_pairs_hook=lambda pairs: refuse_duplicate_json_keys(text, pairs)
+            )
+            if path.suffix == ".json"
+            else safe_yaml(text)
+        )
+    except DuplicateKeyError as error:
+        problems.append(
+            Problem(
+                path.name,
+                str(error.second_line),
+                error.key,
+                say.duplicate_key(error.first_line),
+                (error.second_line, error.key),
+            )
+        )
+        return None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         where = f"{mark.line + 1}" if mark is not None else ""

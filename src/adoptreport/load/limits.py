@@ -15,6 +15,7 @@ reading it could cost far more memory or time than a real case needs.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,8 +70,17 @@ def _unpacked_problem(path: Path) -> str | None:
     return None
 
 
+class DuplicateKeyError(yaml.YAMLError):
+    """A mapping names one key twice: YAML and JSON keep the last silently; we refuse."""
+
+    def __init__(self, key: str, first_line: int, second_line: int) -> None:
+        self.key, self.first_line, self.second_line = key, first_line, second_line
+        super().__init__(f"duplicate key {key!r} on lines {first_line} and {second_line}")
+
+
 def safe_yaml(text: str) -> object:
-    """`yaml.safe_load`, refusing documents whose aliases expand past `MAX_YAML_VALUES`."""
+    """`yaml.safe_load`, refusing documents whose aliases expand past `MAX_YAML_VALUES` and
+    mappings that repeat a key (`DuplicateKeyError`, with both lines)."""
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -82,6 +92,7 @@ def safe_yaml(text: str) -> object:
                 f"its aliases (*name) expand to more than {MAX_YAML_VALUES:,} values;"
                 " write the values out instead"
             )
+        _refuse_duplicate_keys(node)
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -102,3 +113,46 @@ def _expanded_size(node: yaml.Node, seen: dict[int, int]) -> int:
         size = 1
     seen[id(node)] = min(size, MAX_YAML_VALUES + 1)
     return seen[id(node)]
+
+
+def _refuse_duplicate_keys(root: yaml.Node) -> None:
+    """Raise `DuplicateKeyError` for the first mapping that repeats a key (lines 1-based)."""
+    stack, seen_nodes = [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        raise DuplicateKeyError(key.value, first[key.value], line)
+                    first[key.value] = line
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def refuse_duplicate_json_keys(text: str, pairs: list[tuple[str, object]]) -> dict[str, object]:
+    """`json.loads`' object_pairs_hook: a repeated key is an error naming both its lines."""
+    keys = [key for key, _ in pairs]
+    repeated = next((key for key in keys if keys.count(key) > 1), None)
+    if repeated is None:
+        return dict(pairs)
+    try:  # JSON is (nearly) YAML, whose parser knows each key's line
+        node = yaml.compose(text, Loader=SafeLoader)
+        if node is not None:
+            _refuse_duplicate_keys(node)
+    except DuplicateKeyError:
+        raise
+    except yaml.YAMLError:
+        pass
+    lines = [
+        text.count("\n", 0, match.start()) + 1
+        for match in re.finditer(rf'"{re.escape(repeated)}"\s*:', text)
+    ]
+    first, second = [*lines, 0, 0][:2]
+    raise DuplicateKeyError(repeated, first, second)

@@ -6,7 +6,14 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Fraction, Identifier, InputModel, Text, duplicates
+from adoptreport.models.common import (
+    MAX_HEADCOUNT,
+    Fraction,
+    Identifier,
+    InputModel,
+    Text,
+    duplicates,
+)
 
 
 class Assumption(InputModel):
@@ -15,7 +22,7 @@ class Assumption(InputModel):
     teams: list[Identifier] | None = None
     kinds_of_work: list[Identifier] | None = None
     claimed_reduction_fraction: Fraction | None = None
-    claimed_fte: Annotated[float, Field(ge=0.0)] | None = None
+    claimed_fte: Annotated[float, Field(ge=0.0, le=MAX_HEADCOUNT)] | None = None
     horizon: Text | None = None
     source: Text | None = None
 

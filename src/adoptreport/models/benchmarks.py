@@ -8,7 +8,6 @@ from typing import Annotated
 from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from adoptreport.models.common import (
-    Count,
     Fraction,
     Identifier,
     InputModel,
@@ -20,7 +19,7 @@ from adoptreport.models.common import (
 
 class BenchmarkConditions(InputModel):
     scaffold: Text | None = None
-    attempts: Annotated[int, Field(ge=1)] | None = None
+    attempts: Annotated[int, Field(ge=1, le=10_000)] | None = None
     notes: Text | None = None
 
 
@@ -52,7 +51,7 @@ class BenchmarkClaim(InputModel):
     model: Text
     benchmark: Text
     score: Fraction
-    tasks: Count | None = None
+    tasks: Annotated[int, Field(ge=0, le=1_000_000)] | None = None
     scope: Scope
     scope_mix: dict[Identifier, ScopeWeight] | None = None
     conditions: BenchmarkConditions = BenchmarkConditions()

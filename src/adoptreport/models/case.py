@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Fraction, Identifier, InputModel, Text, duplicates
+from adoptreport.models.common import MIN_SHARE, Fraction, Identifier, InputModel, Text, duplicates
 
 
 class Audience(StrEnum):
@@ -43,22 +43,26 @@ class AutomatePolicy(InputModel):
     """Both lower interval ends must clear these for *automate with review*."""
 
     min_acceptance: Fraction = 0.6
-    min_saved_fraction: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.15
+    min_saved_fraction: Fraction = 0.15
 
 
 class AssistPolicy(InputModel):
     """The saved-fraction interval must lie above this for *assist*."""
 
-    min_saved_fraction: Annotated[float, Field(ge=-1.0, le=1.0)] = 0.0
+    min_saved_fraction: Fraction = 0.0
 
 
 class Policy(InputModel):
-    confidence_level: Annotated[float, Field(gt=0.5, lt=1.0)] = 0.90
-    min_tasks_per_cell: Annotated[int, Field(ge=1, le=100_000)] = 15
+    confidence_level: Annotated[float, Field(gt=0.5, le=0.999)] = Field(
+        default=0.90, description="Level of every interval (> 0.5, ≤ 0.999)."
+    )
+    min_tasks_per_cell: Annotated[int, Field(ge=1, le=10_000)] = Field(
+        default=15, description="Attempts a (tool, kind) cell needs for a verdict (1–10,000)."
+    )
     automate_with_review: AutomatePolicy = AutomatePolicy()
     assist: AssistPolicy = AssistPolicy()
     bootstrap_draws: Annotated[int, Field(ge=200, le=100_000)] = 2000
-    seed: Annotated[int, Field(ge=0)] = 20261124
+    seed: Annotated[int, Field(ge=0, le=2**32 - 1)] = 20261124
     power: Annotated[float, Field(gt=0.5, lt=1.0)] = Field(
         default=0.80,
         description="Chance a further pilot of the stated size decides a verdict, if the true "
@@ -108,8 +112,8 @@ class PilotFlow(InputModel):
 
 class Codebase(InputModel):
     name: Text
-    tokens: Annotated[int, Field(ge=0)] | None = None
-    bytes: Annotated[int, Field(ge=0)] | None = None
+    tokens: Annotated[int, Field(ge=0, le=10**12)] | None = None
+    bytes: Annotated[int, Field(ge=0, le=10**13)] | None = None
 
     @model_validator(mode="after")
     def _has_a_size(self) -> Codebase:
@@ -148,13 +152,20 @@ class CaseFile(InputModel):
     kinds_of_work: list[KindOfWork] = Field(default_factory=default_kinds_of_work)
     adoption_rate: Fraction | None = Field(
         default=None,
-        description="Share of engineers who will actually use the tool; blank = assume all.",
+        description="Share of engineers who will actually use the tool (0 or 0.001–1); "
+        "blank = assume all.",
     )
-    fte_hours_per_week: Annotated[float, Field(gt=0.0, le=80.0)] = Field(
-        default=40.0, description="Hours one full-time engineer works in a week."
+    fte_hours_per_week: Annotated[float, Field(ge=1.0, le=80.0)] = Field(
+        default=40.0, description="Hours one full-time engineer works in a week (1–80)."
     )
-    working_weeks_per_year: Annotated[float, Field(gt=0.0, le=52.0)] = Field(
-        default=46.0, description="Weeks a year an engineer works, for annual values."
+    working_weeks_per_year: Annotated[float, Field(ge=1.0, le=53.0)] = Field(
+        default=46.0, description="Weeks a year an engineer works, for annual values (1–53)."
+    )
+    period_start: dt.date | None = Field(
+        default=None, description="First day of the pilot; attempts dated before it are warned."
+    )
+    period_end: dt.date | None = Field(
+        default=None, description="Last day of the pilot; attempts dated after it are warned."
     )
     codebases: list[Codebase] = []
     pilot_design: PilotDesign = Field(
@@ -183,12 +194,23 @@ class CaseFile(InputModel):
             raise ValueError(f"kind of work ids must be unique (repeated: {', '.join(repeated)})")
         return kinds
 
+    @field_validator("adoption_rate")
+    @classmethod
+    def _adoption_counts(cls, rate: float | None) -> float | None:
+        if rate is not None and 0.0 < rate < MIN_SHARE:
+            raise ValueError(f"must be 0 or ≥ {MIN_SHARE:g} (got {rate:g})")
+        return rate
+
     @model_validator(mode="after")
     def _default_audience_listed(self) -> CaseFile:
         if self.default_audience not in self.audiences:
             raise ValueError(
                 f"default_audience {self.default_audience.value!r} must be one of audiences "
                 f"({', '.join(a.value for a in self.audiences)})"
+            )
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError(
+                f"period_start {self.period_start} must not be after period_end {self.period_end}"
             )
         if repeated := duplicates([c.name for c in self.codebases]):
             raise ValueError(f"codebase names must be unique (repeated: {', '.join(repeated)})")

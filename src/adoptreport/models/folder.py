@@ -32,3 +32,8 @@ class Case:
     pilot: pd.DataFrame
     files: dict[str, str]  # role ("pilot", "workforce", ...) -> file name inside the case
     claims_text: str | None = None
+
+    def file(self, role: str) -> str:
+        """The file name of a role ("requirements"), or its usual name when the optional
+        file is absent (its defaults stand in, and evidence still names where they belong)."""
+        return self.files.get(role, f"{role}.yaml")

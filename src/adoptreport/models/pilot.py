@@ -14,7 +14,16 @@ from typing import Annotated
 
 from pydantic import Field
 
-from adoptreport.models.common import Count, Identifier, InputModel, Minutes, Money
+from adoptreport.models.common import (
+    MAX_BASELINE_MINUTES,
+    MIN_BASELINE_MINUTES,
+    Count,
+    Identifier,
+    InputModel,
+    Minutes,
+    Money,
+    Tokens,
+)
 
 Hours = Annotated[float, Field(ge=0.0)]
 
@@ -70,26 +79,32 @@ class PilotAttempt(InputModel):
         default=None, description="Minutes of review; blank = not measured."
     )
     rework_minutes: Minutes | None = Field(
-        default=None, description="Minutes of rework after review; blank = not measured."
+        default=None, description="Minutes of rework after review (0–10,000); blank = not measured."
     )
-    baseline_minutes: Annotated[float, Field(gt=0.0)] | None = Field(
+    baseline_minutes: (
+        Annotated[float, Field(ge=MIN_BASELINE_MINUTES, le=MAX_BASELINE_MINUTES)] | None
+    ) = Field(
         default=None,
         description="Minutes a human alone was forecast to need, estimated before the work "
-        "(> 0); blank = not measured.",
+        "(0.01–100,000); blank = not measured.",
     )
-    input_tokens: Count | None = Field(
-        default=None, description="Tokens the tool read for this attempt; blank = not measured."
+    input_tokens: Tokens | None = Field(
+        default=None,
+        description="Tokens the tool read for this attempt (≤ 10⁹); blank = not measured.",
     )
-    output_tokens: Count | None = Field(
-        default=None, description="Tokens the tool wrote for this attempt; blank = not measured."
+    output_tokens: Tokens | None = Field(
+        default=None,
+        description="Tokens the tool wrote for this attempt (≤ 10⁹); blank = not measured.",
     )
-    hallucinations: Count | None = None
+    hallucinations: Count | None = Field(
+        default=None, description="Incidents in this attempt (0–10,000); blank = not measured."
+    )
     hallucination_kinds: str | None = Field(
         default=None, description="Semicolon-separated kinds, e.g. invented_api;nonexistent_file."
     )
-    escaped_defects: Count | None = None
-    files_touched: Count | None = None
-    services_touched: Count | None = None
+    escaped_defects: Count | None = Field(default=None, description="0–10,000.")
+    files_touched: Count | None = Field(default=None, description="0–10,000.")
+    services_touched: Count | None = Field(default=None, description="0–10,000.")
     date: dt.date | None = None
     cost: Money | None = Field(
         default=None,

@@ -5,9 +5,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from adoptreport.models.common import Identifier, InputModel, Text, duplicates
+from adoptreport.models.common import (
+    MAX_MONEY,
+    MAX_TOKENS,
+    MIN_SHARE,
+    Identifier,
+    InputModel,
+    Text,
+    duplicates,
+)
 
 
 class Attribute(StrEnum):
@@ -37,6 +45,13 @@ BOOLEAN = {
     Attribute.IP_INDEMNITY,
 }
 WHOLE_NUMBER = {Attribute.MAX_RETENTION_DAYS, Attribute.MIN_CONTEXT_WINDOW}
+# The largest value each numeric attribute may take (as the vendors' own fields are bounded).
+UPPER = {
+    Attribute.MAX_RETENTION_DAYS: 36_500,
+    Attribute.MIN_CONTEXT_WINDOW: MAX_TOKENS,
+    Attribute.MAX_SEAT_PRICE: MAX_MONEY,
+}
+MIN_WEIGHT = MIN_SHARE
 NAMES = {Attribute.CLOUD, Attribute.REGION, Attribute.CERTIFICATION}  # one name, or a list: any of
 
 
@@ -61,6 +76,9 @@ class Requirement(InputModel):
             isinstance(value, bool) or not isinstance(value, int | float) or value < 0
         ):
             raise ValueError(f"value of {attribute.value} must be a price ≥ 0 (got {value!r})")
+        upper = UPPER.get(attribute)
+        if upper is not None and isinstance(value, int | float) and value > upper:
+            raise ValueError(f"value of {attribute.value} must be ≤ {upper:,.0f} (got {value:g})")
         if attribute in NAMES and not isinstance(value, str | list):
             raise ValueError(
                 f"value of {attribute.value} must be a name or a list of names (got {value!r})"
@@ -69,7 +87,16 @@ class Requirement(InputModel):
 
 
 class WeightedRequirement(Requirement):
-    weight: Annotated[float, Field(gt=0.0, le=100.0)]
+    weight: Annotated[float, Field(ge=0.0, le=100.0)] = Field(
+        description="0 (not counted) or 0.001–100; weights are relative to each other."
+    )
+
+    @field_validator("weight")
+    @classmethod
+    def _weight_counts(cls, weight: float) -> float:
+        if 0.0 < weight < MIN_WEIGHT:
+            raise ValueError(f"must be 0 or ≥ {MIN_WEIGHT:g} (got {weight:g})")
+        return weight
 
 
 class RequirementsFile(InputModel):

@@ -9,14 +9,17 @@ from typing import Annotated
 from pydantic import Field, field_validator, model_validator
 
 from adoptreport.models.common import (
-    Count,
+    MAX_COUNT,
     Identifier,
     InputModel,
     Money,
     SourceGrade,
     Text,
+    Tokens,
     duplicates,
 )
+
+MAX_RETENTION_DAYS = 36_500  # a hundred years: longer is "kept for ever", not a number of days
 
 
 class Deployment(InputModel):
@@ -27,6 +30,8 @@ class Deployment(InputModel):
 
 
 class Pricing(InputModel):
+    """Prices per unit, each 0–10,000 in the case's currency."""
+
     seat_per_month: Money | None = None
     input_per_million_tokens: Money | None = None
     output_per_million_tokens: Money | None = None
@@ -51,7 +56,9 @@ class HallucinationClaimKind(StrEnum):
 class HallucinationClaim(InputModel):
     tool: Identifier
     kind: HallucinationClaimKind
-    value: Annotated[float, Field(ge=0.0)]
+    value: Annotated[float, Field(ge=0.0, le=MAX_COUNT)] = Field(
+        description="A fraction ≤ 1 (relative_reduction) or incidents per attempt (≤ 10,000)."
+    )
     baseline_tool: Identifier | None = None
     hallucination_kinds: list[Identifier] | None = Field(
         default=None,
@@ -80,10 +87,14 @@ class Vendor(InputModel):
     name: Text
     tools: list[Tool]
     deployment: Deployment = Deployment()
-    data_retention_days: Count | None = None
+    data_retention_days: Annotated[int, Field(ge=0, le=MAX_RETENTION_DAYS)] | None = Field(
+        default=None, description="Days the vendor keeps prompts and code (0–36,500)."
+    )
     zero_retention: bool | None = None
     certifications: list[Text] | None = None
-    context_window_tokens: Count | None = None
+    context_window_tokens: Tokens | None = Field(
+        default=None, description="Tokens the model reads at once (≤ 10⁹)."
+    )
     sso: bool | None = None
     ip_indemnity: bool | None = None
     pricing: Pricing = Pricing()

@@ -38,6 +38,7 @@ from adoptreport.report.rows import (
 from adoptreport.report.vendor_view import ProcurementView, procurement_view
 from adoptreport.statements import Section, Statement
 from adoptreport.statements.audiences import BRIEF, SECTIONS, headline_ids, printed_statements
+from adoptreport.statements.influence import DATA_CHECK_PREFIXES as DATA_CHECKS
 
 SHORT_HASH = 12
 CLAIM_PARTS = ("claim", "scope", "mix")
@@ -94,6 +95,7 @@ class ReportView:
     previous_period: str = ""  # "" when the case names no previous period
     change_rows: tuple[ChangeRow, ...] = ()
     changes: tuple[Paragraph, ...] = ()
+    data_checks: tuple[Paragraph, ...] = ()  # warnings and one row's influence (methodology)
     designs: tuple[Paragraph, ...] = ()  # the pilot's designs: arms, paired tasks, forecasts
     decisions: tuple[DecisionGroup, ...] = ()
 
@@ -221,7 +223,12 @@ def build_view(
         cost_rows=costs,
         draft_claims=claim_rows(draft),
         draft_source=draft.source if draft else "",
-        methodology=shown.section(Section.METHODOLOGY),
+        methodology=tuple(
+            p for p in shown.section(Section.METHODOLOGY) if not p.id.startswith(DATA_CHECKS)
+        ),
+        data_checks=tuple(
+            p for p in shown.section(Section.METHODOLOGY) if p.id.startswith(DATA_CHECKS)
+        ),
         figures={c.id: Figure(c.id, c.title, c.svg, c.alt, c.note) for c in charts},
         ledger=ledger_rows(printed, _plotted(printed, in_prose, brief)),
         sections=_sections(audience, draft, diff, bool(shown.section(Section.DESIGNS))),

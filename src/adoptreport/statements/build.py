@@ -17,6 +17,7 @@ from adoptreport.statements.changes import change_statements
 from adoptreport.statements.cost import cost_statements
 from adoptreport.statements.decisions import decision_statements
 from adoptreport.statements.designs import design_methodology, design_statements, partial_verdict
+from adoptreport.statements.influence import data_check_statements
 from adoptreport.statements.model import Number, Section, Statement, StatementKind, Unit
 from adoptreport.statements.numbers import counted, per_attempt, proportion, share, with_interval
 from adoptreport.statements.procurement import procurement_statements
@@ -46,6 +47,7 @@ def build_statements(
     statements += procurement_statements(case, findings)
     statements += design_statements(case, findings)
     statements += _methodology(case, findings)
+    statements += data_check_statements(case, findings)
     statements += design_methodology(case, findings)
     statements += decision_statements(case, findings, tuple(statements))
     if diff is not None:
@@ -96,6 +98,10 @@ def _kind_verdict(
     key = VERDICT_SENTENCES[decision.reason]
     if decision.reason is Reason.NOT_AFTER_CORRECTION:
         numbers["comparisons"] = counted("comparisons", comparisons)
+        if decision.more_tasks_needed is not None:
+            key += "_more"
+            numbers["more"] = counted("more_attempts_needed", decision.more_tasks_needed)
+            numbers["power"] = share("power", policy.power)
     elif decision.verdict is not Verdict.INSUFFICIENT_EVIDENCE:
         numbers["acceptance"] = proportion("acceptance", cell.acceptance)
     else:

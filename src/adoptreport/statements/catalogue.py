@@ -11,6 +11,8 @@ import string
 
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.models import Audience
+from adoptreport.statements.catalogue_changes import CHANGE_SENTENCES
+from adoptreport.statements.catalogue_checks import CHECK_SENTENCES
 from adoptreport.statements.catalogue_designs import DESIGN_SENTENCES
 from adoptreport.statements.catalogue_vendors import VENDOR_SENTENCES
 from adoptreport.statements.decision_sentences import DECISION_SENTENCES
@@ -120,6 +122,12 @@ SENTENCES: dict[str, str] = {
         "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
         "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
         "clear after the Benjamini–Hochberg correction."
+    ),
+    "verdict_after_correction_more": (
+        "{kind}: insufficient evidence. With {tool}, net time saved was {saved} of baseline over "
+        "{attempts} attempts, but among the {comparisons} comparisons made at once that is not "
+        "clear after the Benjamini–Hochberg correction; about {more} more attempts would decide "
+        "it with {power} power if the true value equals the current estimate."
     ),
     "verdict_too_few": (
         "{kind}: insufficient evidence. Only {attempts} attempts with time measured for "
@@ -328,35 +336,9 @@ SENTENCES: dict[str, str] = {
     ),
     # Procurement: gates, fit, ranking stability, context fit, hallucination claims
     **VENDOR_SENTENCES,
-    # Changes since the previous period (analysis.diff)
-    "change_kind": (
-        "{kind}: accepted in {old_acceptance} of attempts in {old_period} and {new_acceptance} "
-        "in {new_period}, a change of {acceptance_change} ({acceptance_detected}); net time "
-        "saved went from {old_saved} to {new_saved} of baseline, a change of {saved_change} "
-        "({saved_detected})."
-    ),
-    "change_kind_acceptance_only": (
-        "{kind}: accepted in {old_acceptance} of attempts in {old_period} and {new_acceptance} "
-        "in {new_period}, a change of {acceptance_change} ({acceptance_detected}); net time "
-        "saved was not measured in both periods, so its change is not stated."
-    ),
-    "change_kind_unmatched": (
-        "{kind}: {old_attempts} attempts in {old_period} and {new_attempts} in {new_period}; "
-        "a change needs attempts in both periods."
-    ),
-    "change_verdict": "{kind}: the verdict went from {old_verdict} in {old_period} to {new_verdict}.",
-    "change_added": "New in {new_period}: {what} {names}.",
-    "change_dropped": "No longer in the case since {old_period}: {what} {names}.",
-    "change_assumption": "{id}: {old_verdict} in {old_period}, {new_verdict} now.",
-    "change_rule": (
-        "A change is called detectable when both periods have at least {minimum} attempts on "
-        "the kind of work, its {level} interval for the difference (new minus old) excludes "
-        "zero — Newcombe's score interval for acceptance; for net time saved a bootstrap of "
-        "both periods' attempts, by more than the bootstrap's own Monte Carlo error — and it "
-        "survives a Benjamini–Hochberg correction at {rate} over the {compared} changes "
-        "compared at once. Figures pool every tool piloted on a kind of work."
-    ),
+    **CHANGE_SENTENCES,
     **DECISION_SENTENCES,
+    **CHECK_SENTENCES,
 }
 
 SENTENCES.update(DESIGN_SENTENCES)  # the pilot designs' sentences, in a file of their own

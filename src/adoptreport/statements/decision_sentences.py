@@ -44,9 +44,7 @@ DECISION_SENTENCES: dict[str, str] = {
     "decision_vendor_none": (
         "No vendor yet. No vendor meets every must-requirement with a fit the pilot measured."
     ),
-    "decision_total": (
-        "{tool}: total yearly cost {total}, seats {seat_cost} and tokens {tokens}."
-    ),
+    "decision_total": ("{tool}: total yearly cost {total}, seats {seat_cost} and tokens {tokens}."),
     "decision_requirement": (
         "{requirement} (must): required {required}; {vendor} offers {offered}, {status}. "
         "Why it is required: {reason}"

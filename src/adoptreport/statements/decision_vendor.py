@@ -43,7 +43,7 @@ def vendor_decisions(
                 {},
                 {},
                 (),
-            )
+            ),
         ]
     return [
         *totals,

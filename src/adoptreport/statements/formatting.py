@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import NamedTuple
 
 from adoptreport.analysis.stats import Interval
 
 NOT_MEASURED = "not measured"
+# Input bounds keep every figure finite; should one not be (a bug), the report says so in
+# words rather than printing "inf" or "nan".
+NOT_COMPUTABLE = "not computable"
+# No printed figure is wider than this many characters (the widest bounded one, 1,000,000
+# engineers × 80 hours × 53 weeks × 10,000 a hour, is 18 wide); past it, the words above.
+MAX_FIGURE_WIDTH = 24
+
+
+def _fits(text: str, value: float) -> str:
+    return text if math.isfinite(value) and len(text) <= MAX_FIGURE_WIDTH else NOT_COMPUTABLE
 
 
 class Printed(NamedTuple):
@@ -31,9 +42,11 @@ def percent_number(value: float) -> float:
 
 def percent(value: float) -> str:
     """0.623 → '62%'; keeps one decimal under 10% so small rates do not read as 0%."""
+    if not math.isfinite(value):
+        return NOT_COMPUTABLE
     number = percent_number(value)
     text = f"{number:.1f}" if number != round(number) else f"{number:.0f}"
-    return f"{text}%".replace("-", "−")
+    return _fits(f"{text}%".replace("-", "−"), value)
 
 
 def level(interval: Interval) -> str:
@@ -53,12 +66,14 @@ def score(value: float) -> str:
 
 
 def minutes(value: float) -> str:
-    return f"{value:.0f} min".replace("-", "−")
+    return _fits(f"{value:.0f} min".replace("-", "−"), value)
 
 
 def _span_of(interval: Interval, spec: str, unit: str = "") -> Printed:
     """'<point><unit> (<level> <low>–<high>)', each end formatted with `spec`."""
-    point, low, high = (format(v, spec) for v in (interval.point, interval.low, interval.high))
+    point, low, high = (
+        _fits(format(v, spec), v) for v in (interval.point, interval.low, interval.high)
+    )
     return Printed(f"{point}{unit}", f"{level(interval)} {low}–{high}")
 
 
@@ -81,7 +96,7 @@ def count(value: int) -> str:
 
 
 def hours(value: float) -> str:
-    return f"{value:,.0f} h".replace("-", "−")
+    return _fits(f"{value:,.0f} h".replace("-", "−"), value)
 
 
 def hours_interval(interval: Interval) -> Printed:
@@ -90,7 +105,7 @@ def hours_interval(interval: Interval) -> Printed:
 
 
 def fte(value: float) -> str:
-    return f"{value:,.1f} FTE"
+    return _fits(f"{value:,.1f} FTE", value)
 
 
 def fte_interval(interval: Interval) -> Printed:
@@ -104,7 +119,9 @@ def money_number(value: float) -> float:
 
 def money(value: float, currency: str) -> str:
     """Whole thousands: 'EUR 412,000'; a loss reads 'EUR −40,000'."""
-    return f"{currency} {money_number(value):,.0f}".replace("-", "−")
+    if not math.isfinite(value):
+        return NOT_COMPUTABLE
+    return _fits(f"{currency} {money_number(value):,.0f}".replace("-", "−"), value)
 
 
 def _money_range(interval: Interval, currency: str, amount: Callable[[float, str], str]) -> Printed:
@@ -128,9 +145,11 @@ def money_each_number(value: float) -> float:
 
 def money_each(value: float, currency: str) -> str:
     """A unit cost: to the cent under 100 ('EUR 7.20'), whole above ('EUR 338')."""
+    if not math.isfinite(value):
+        return NOT_COMPUTABLE
     number = money_each_number(value)
     text = f"{number:,.2f}" if abs(value) < 100 else f"{number:,.0f}"
-    return f"{currency} {text}".replace("-", "−")
+    return _fits(f"{currency} {text}".replace("-", "−"), value)
 
 
 def money_each_interval(interval: Interval, currency: str) -> Printed:

@@ -72,7 +72,7 @@ def _weights(case: Case) -> list[Statement]:
             "should_weight",
             {"weight": Number("weight", r.weight, Unit.COUNT, f"{r.weight:g}")},
             {"requirement": requirement_label(r)},
-            (RecordRef(case.files["requirements"], f"should[{i}]", r.id),),
+            (RecordRef(case.file("requirements"), f"should[{i}]", r.id),),
         )
         for i, r in enumerate(case.requirements.should)
     ]
@@ -134,7 +134,7 @@ def _gate_refs(check: GateCheck, vendor: VendorFindings, case: Case) -> tuple[Ev
     index = case.requirements.must.index(check.requirement)
     return (
         vendor.evidence,
-        RecordRef(case.files["requirements"], f"must[{index}]", check.requirement.id),
+        RecordRef(case.file("requirements"), f"must[{index}]", check.requirement.id),
     )
 
 
@@ -356,7 +356,7 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
         return []
     leader = next(v for v in result.vendors if v.vendor == stability.leader)
     refs: tuple[Evidence, ...] = (
-        RecordRef(case.files["requirements"], "should", "weights"),
+        RecordRef(case.file("requirements"), "should", "weights"),
         *(
             v.fit.tool.evidence
             for v in result.vendors
@@ -401,7 +401,7 @@ def _stability(result: Procurement, case: Case) -> list[Statement]:
 
 def _method(case: Case) -> list[Statement]:
     refs: tuple[Evidence, ...] = (
-        RecordRef(case.files["requirements"], "should", "weights"),
+        RecordRef(case.file("requirements"), "should", "weights"),
         RecordRef(case.files["case"], "policy", "seed"),
     )
     spread = PERTURBATION

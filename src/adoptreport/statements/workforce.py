@@ -302,11 +302,22 @@ def _claimed(check: AssumptionCheck) -> Number:
     )
 
 
+# Every hour in scope is in kinds the pilot judged "do not automate": the supported saving is
+# a decided zero, measured, and says why rather than printing an interval of 0–0.
+RULED_OUT = "ruled out: every kind of work in its scope was judged do not automate"
+
+
 def _supported(check: AssumptionCheck) -> Number:
-    assert check.supported is not None
-    if check.unit is ClaimUnit.FTE:
-        return fte_number("supported_fte", check.supported)
-    return proportion("supported_reduction", check.supported, Unit.HOURS_SHARE)
+    supported = check.supported
+    assert supported is not None
+    fte = check.unit is ClaimUnit.FTE
+    name = "supported_fte" if fte else "supported_reduction"
+    if supported.low == supported.high == 0.0 and check.scope_hours > 0:
+        unit, figure = (Unit.FTE, fmt.fte(0.0)) if fte else (Unit.HOURS_SHARE, fmt.percent(0.0))
+        return printed(name, 0.0, unit, fmt.Printed(figure, RULED_OUT), supported)
+    if fte:
+        return fte_number(name, supported)
+    return proportion(name, supported, Unit.HOURS_SHARE)
 
 
 def _assumption(check: AssumptionCheck) -> Statement:
