@@ -182,7 +182,7 @@ def test_measure_reader(text: str, measure: str | None, evidence: Evidence) -> N
 
 RULE_CASES = [
     ("assumption_verdict", "The pilot supports the discovery-20 assumption.", "blocked-contradicted",
-     "calls the assumption supported ('supports the discovery-20 assumption'); the report's verdict is discovery-20: not testable"),
+     "calls the assumption supported ('supports the discovery-20 assumption'); the report's verdict is discovery-20: not supported"),
     ("benchmark_onto_our_work", "With a SWE-bench Verified result of 0.887, the model should absorb 0.887 of what our engineers do.", "blocked-extrapolation",
      "maps benchmark or vendor evidence onto a share or count of our people or work ('0.887'); a benchmark measures its own tasks, not our people or our work"),
     ("benchmark_onto_our_work", "A model that tops SWE-bench can take over the data team's workload.", "blocked-extrapolation",
