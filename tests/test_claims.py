@@ -21,7 +21,15 @@ from adoptreport.statements import Statement, build_statements
 from tests.conftest import DEFAULT_CASE
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "claims_corpus.yaml").read_text("utf-8"))
-LABELLED = [(verdict, text) for verdict in ClaimVerdict for text in CORPUS[verdict.value]]
+# Round two's development sentences (issue 15), in the same verdict → sentences form.
+DEV_FILES = ("claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml")
+DEV = [CORPUS] + [
+    yaml.safe_load((Path(__file__).parent / name).read_text("utf-8")) for name in DEV_FILES
+]
+LABELLED = [
+    (verdict, text) for corpus in DEV for verdict in ClaimVerdict
+    for text in corpus.get(verdict.value, [])
+]  # fmt: skip
 MISLEADING = [(v, t) for v, t in LABELLED if v is not ClaimVerdict.OK]
 HONEST = [t for v, t in LABELLED if v is ClaimVerdict.OK]
 runner = CliRunner()
@@ -186,6 +194,7 @@ def test_names_are_read_in_order_and_kinds_by_everyday_words(evidence: Evidence)
 
 
 RULE_EXAMPLES = {
+    "assumption_verdict": "The backend-30 assumption is supported by the pilot.",
     "benchmark_onto_our_work": "Scoring 94% on HumanEval, Cobalt Assist can do 94% of our tasks.",
     "measured_value": "AI will free more than 250 hours a week for the backend team.",
     "certainty_against_interval": "It is proven that Apex Coder 5 saves time on isolated bug fixes.",

@@ -181,6 +181,8 @@ def test_measure_reader(text: str, measure: str | None, evidence: Evidence) -> N
 # ---------------------------------------------------------------- every rule, exactly
 
 RULE_CASES = [
+    ("assumption_verdict", "The pilot supports the discovery-20 assumption.", "blocked-contradicted",
+     "calls the assumption supported ('supports the discovery-20 assumption'); the report's verdict is discovery-20: not supported"),
     ("benchmark_onto_our_work", "With a SWE-bench Verified result of 0.887, the model should absorb 0.887 of what our engineers do.", "blocked-extrapolation",
      "maps benchmark or vendor evidence onto a share or count of our people or work ('0.887'); a benchmark measures its own tasks, not our people or our work"),
     ("benchmark_onto_our_work", "A model that tops SWE-bench can take over the data team's workload.", "blocked-extrapolation",
@@ -277,8 +279,11 @@ def test_blind_corpus_holds_its_recorded_score(evidence: Evidence) -> None:
     assert result.honest_warned <= BLIND_AFTER["honest_warned"], result.summary()
 
 
-def test_development_corpus_score(evidence: Evidence) -> None:
-    corpus = yaml.safe_load((HERE / "claims_corpus.yaml").read_text("utf-8"))
+@pytest.mark.parametrize(
+    "name", ["claims_corpus.yaml", "claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml"]
+)
+def test_development_corpus_score(name: str, evidence: Evidence) -> None:
+    corpus = yaml.safe_load((HERE / name).read_text("utf-8"))
     result = score(labelled(corpus), evidence)
     assert (result.recall, result.honest_blocked, result.honest_warned) == (1.0, 0.0, 0.0)
 

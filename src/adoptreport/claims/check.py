@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from adoptreport.analysis.findings import Findings
-from adoptreport.claims import measured, rules, values
+from adoptreport.claims import assumptions, measured, rules, values
 from adoptreport.claims.evidence import Evidence
 from adoptreport.claims.parse import Sentence, parse, split_sentences
 from adoptreport.claims.readers import rejected
@@ -16,6 +16,7 @@ from adoptreport.statements import Statement
 
 # Every rule, each small and named; the order only sets the order reasons are listed in.
 RULES: tuple[Rule, ...] = (
+    assumptions.assumption_verdict,
     rules.benchmark_onto_our_work,
     rules.workforce_reduction,
     rules.engineering_automated,
@@ -113,8 +114,16 @@ def review(sentence: Sentence, evidence: Evidence) -> ClaimReview:
     """Run every rule; the most severe verdict wins, and its reasons are the ones given."""
     parsed = parse(sentence, evidence.lexicon)
     if rejected(parsed):  # "… is not supported by the pilot": the claim is quoted to reject it
-        return ClaimReview(sentence.line, sentence.text, ClaimVerdict.OK, REJECTS, (), (), None, ())
-    hits = [hit for rule in RULES if (hit := rule(parsed, evidence)) is not None]
+        # …unless what it rejects is what the report finds ("tests-docs-10 is not supported").
+        hits = [
+            h for h in [assumptions.assumption_verdict(parsed, evidence)] if h and h.verdict.blocked
+        ]
+        if not hits:
+            return ClaimReview(
+                sentence.line, sentence.text, ClaimVerdict.OK, REJECTS, (), (), None, ()
+            )
+    else:
+        hits = [hit for rule in RULES if (hit := rule(parsed, evidence)) is not None]
     hits.sort(key=lambda h: SEVERITY.index(h.verdict))
     verdict = hits[0].verdict if hits else ClaimVerdict.OK
     worst = [h for h in hits if h.verdict is verdict]

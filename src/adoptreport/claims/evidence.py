@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cached_property
 
+from adoptreport.analysis.assumptions import AssumptionCheck
 from adoptreport.analysis.findings import Findings, KindVerdict, ToolSummary
 from adoptreport.analysis.mix import BenchmarkGap
 from adoptreport.analysis.pilot import Cell
@@ -73,7 +74,7 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
     Unit.COUNT: (QuantityKind.NUMBER, 1.0),
     Unit.COUNT_PER_YEAR: (QuantityKind.NUMBER, 1.0),
     Unit.PER_ATTEMPT: (QuantityKind.NUMBER, 1.0),
-    Unit.DAYS: (QuantityKind.NUMBER, 1.0),
+    Unit.DAYS: (QuantityKind.DAYS, 1.0),
     Unit.FIT_SCORE: (QuantityKind.NUMBER, 1.0),
     Unit.RATE_RATIO: (QuantityKind.MULTIPLE, 1.0),
     Unit.TIME_CHANGE: (QuantityKind.SHARE, 1.0),  # "+10%": a change in total time (designs)
@@ -96,6 +97,7 @@ class Evidence:
     tools: tuple[ToolSummary, ...]
     gaps: tuple[BenchmarkGap, ...]
     headline_gap: BenchmarkGap | None  # the claim the report leads with (analysis decides)
+    assumptions: tuple[AssumptionCheck, ...] = ()  # each plan assumption and its verdict
     # Each ranked vendor's scoring tool: (tool, its fit statement, acceptance across our mix).
     work_mix: tuple[tuple[str, str, Interval], ...] = ()
 
@@ -114,6 +116,7 @@ class Evidence:
             tools=findings.tools,
             gaps=findings.benchmark_gaps,
             headline_gap=findings.headline,
+            assumptions=findings.assumptions,
             work_mix=tuple(
                 (v.fit.tool.tool, f"vendor.{v.vendor}.fit", v.fit.tool.acceptance.acceptance)
                 for v in findings.procurement.vendors
@@ -121,12 +124,16 @@ class Evidence:
             ),
         )
 
-    def grounds(self, quantity: Quantity, topics: tuple[str, ...] = ()) -> tuple[Known, ...]:
+    def grounds(
+        self, quantity: Quantity, topics: tuple[str, ...] = (), loose: bool = True
+    ) -> tuple[Known, ...]:
         """Known numbers the quantity could be a rounding (or hedge) of.
 
         With topics (tool and kind ids the sentence names), a number about another tool or
         kind does not count: "60%" about Apex Coder 4 does not ground "60%" about Apex Coder 5.
         """
+        if not loose:
+            quantity = replace(quantity, slack=0.0)
         found = self._index.candidates(quantity)
         return tuple(k for k in found if _matches(quantity, k) and self._about(k, topics))
 
@@ -232,7 +239,8 @@ class KnownIndex:
         keys, items = table
         if q.low < 0:
             return list(items)  # a signed quantity: few enough to read through
-        return items[bisect_left(keys, q.low - 1e-9) : bisect_right(keys, q.high + 1e-9)]
+        low, high = q.low - q.slack - 1e-9, q.high + q.slack + 1e-9
+        return items[bisect_left(keys, low) : bisect_right(keys, high)]
 
 
 def _shown(k: Known) -> float:
@@ -246,7 +254,7 @@ def _matches(quantity: Quantity, known: Known) -> bool:
 
     def within(value: float) -> bool:
         value = abs(value) if quantity.low >= 0 else value  # "40% slower" names −40% unsigned
-        return quantity.low - eps <= value <= quantity.high + eps
+        return quantity.low - quantity.slack - eps <= value <= quantity.high + quantity.slack + eps
 
     if quantity.kind is known.family:
         return within(known.value)

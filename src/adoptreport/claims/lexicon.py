@@ -62,7 +62,8 @@ INTERVAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 CERTAINTY = re.compile(
-    r"\b(proven|proves?|proved|proof|conclusive(?:ly)?|beyond (?:any )?doubt|assured|"
+    r"\b(proven|proves?|proved|proof|conclusive(?:ly)?|beyond (?:any |all )?doubt|assured|"
+    r"(?:a |with )?certainty|no doubt|indisputabl\w*|unquestionabl\w*|"
     r"guarantee[sd]?|guaranteed|certain(?:ly)?|definitely|undoubtedly|"
     r"always|flawless(?:ly)?|perfect(?:ly)?|error[- ]free|bug[- ]free|risk[- ]free|"
     r"eliminat\w+ (?:all |every )?(?:hallucinations?|errors?|bugs|mistakes|defects)|"
@@ -125,6 +126,8 @@ class Lexicon:
         for t in case.workforce:  # "web-mobile" is also "web and mobile", "web/mobile"
             for name in {t.team, *(t.team.replace("-", sep) for sep in (" and ", "/", " "))}:
                 teams.setdefault(name, set()).add(t.team)
+            if t.role.strip():  # "Data engineers" are the data team's people
+                teams.setdefault(t.role + "s?", set()).add(t.team)
         roles = {t.role for t in case.workforce if t.role.strip()}
         return cls(
             roles=tuple(_word(r + "s?") for r in sorted(roles, key=len, reverse=True)),

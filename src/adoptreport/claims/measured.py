@@ -34,6 +34,7 @@ class Claimed:
     low: float
     high: float
     direction_only: bool
+    slack: float = 0.0  # room for a round figure to be supported ("seven in eight" for 87%)
 
 
 def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -64,7 +65,7 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
     quantity = claimed_near(s, verb, ev.claimed_scores)
     if quantity is None:
         return None
-    claimed = Claimed(quantity.low, quantity.high, direction_only=False)
+    claimed = Claimed(quantity.low, quantity.high, False, quantity.slack)
     judged = [(c, c.acceptance) for c in cells]
     small = _small_cells(cells, ev)
     return judge("acceptance_share", "acceptance", claimed, judged, hedged(s), small=small)
@@ -198,8 +199,9 @@ def judge(
         elif claimed.direction_only:
             inside = claimed.low < interval.low and interval.high < claimed.high
             (support if inside else weak).append((ident, interval))
-        elif claimed.low <= interval.point <= claimed.high and _firm(
-            interval, hedged, zero_matters, ident in small
+        elif (
+            claimed.low - claimed.slack <= interval.point <= claimed.high + claimed.slack
+            and _firm(interval, hedged, zero_matters, ident in small)
         ):
             support.append((ident, interval))
         else:

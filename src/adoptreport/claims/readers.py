@@ -9,12 +9,13 @@ is not one: a share of our work that the report itself measured is a finding, no
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adoptreport.claims import lexicon as words
 from adoptreport.claims.evidence import Evidence, Source
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
+from adoptreport.claims.staffing import Staffing, staffing_words
 
 # ---------------------------------------------------------------- benchmark or vendor evidence
 
@@ -23,11 +24,27 @@ BENCHMARK = re.compile(
     r"evaluations?|test suites? scores?|(?:headline|published|launch|advertised|marketing|"
     r"reported|vendor'?s?|leaderboard|benchmark|public|official) (?:score|figure|number|result|"
     r"rate|claim|percentage|pass rate|success rate|performance)s?|pass(?:es|ed)? (?:\w+ ){0,2}of (?:the )?(?:tasks|problems|"
-    r"issues|tests) on|model cards?|launch[- ]posts?|datasheets?|press releases?|vendor claims?|"
+    r"issues|tests) on|model cards?|launch[- ](?:posts?|materials?|blog|announcements?|decks?|events?|numbers?|figures?)|datasheets?|press releases?|vendor claims?|"
     r"the vendor|vendors say|(?:vendor|lab)'s (?:claim|number|figure)|scor(?:e|es|ed|ing) of|"
     r"(?:it|the model|the tool|the agent) (?:scores|scored|passes|passed|solves|solved|resolves|resolved|tops|topped))\b",
     re.IGNORECASE,
 )
+# "Apex Coder 5's score", "Brightline's public results", "the Apex number": a tool's or vendor's
+# own published figure, named by who owns it.
+OWN_SCORE = re.compile(
+    r"(?:'s|’s)?\s+(?:(?:own|public|published|headline|latest|launch|benchmark|leaderboard)\s+)*"
+    r"(?:score|scores|results?|numbers?|figures?|performance|ranking|showing|pass rate|success rate)\b",
+    re.IGNORECASE,
+)
+
+
+def _score_as_number(q: Quantity, scores: frozenset[float]) -> bool:
+    """ "The 88.7 from the launch post": a claimed score written as a bare percentage number."""
+    if q.kind is not QuantityKind.NUMBER or q.vague or q.value < 1 or "." not in q.text:
+        return False
+    return any(q.low <= 100 * v <= q.high for v in scores)
+
+
 SAYS = re.compile(
     r"\b(?:says?|said|claims?|claimed|reports?|reported|promises?|advertises?|markets?)\b", re.I
 )
@@ -38,13 +55,15 @@ def benchmark_mentions(s: ParsedSentence, ev: Evidence) -> tuple[int, ...]:
     a named benchmark, benchmark words, a vendor saying something, or a claimed score itself."""
     found = [m.start() for m in BENCHMARK.finditer(s.text)]
     found += [m.start() for p, _ in ev.lexicon.benchmarks for m in p.finditer(s.text)]
-    for pattern in ev.lexicon.vendors:
+    for pattern in (*ev.lexicon.vendors, *(p for p, _ in ev.lexicon.tools)):
         for m in pattern.finditer(s.text):
-            if SAYS.match(s.text, m.end() + 1):
+            if SAYS.match(s.text, m.end() + 1) or OWN_SCORE.match(s.text, m.end()):
                 found.append(m.start())
+    found += [q.start for q in s.quantities if _score_as_number(q, ev.claimed_scores)]
     scores = ev.claimed_scores
-    found += [q.start for q in s.quantities if q.share_like and not q.vague
-              and any(q.low - 1e-9 <= v <= q.high + 1e-9 for v in scores)]  # fmt: skip
+    found += [q.start for q in s.quantities if q.share_like and not q.vague and not q.interval_end
+              and any(q.low - 1e-9 <= v <= q.high + 1e-9 for v in scores)
+              and not (re.match(r"\s+of\b", s.masked[q.end :]) and _our_share(q, ev))]  # fmt: skip
     return tuple(sorted(p for p in found if not s.negated_at(p)))
 
 
@@ -203,12 +222,31 @@ PILOT = re.compile(
 )
 
 
+def _stated_fraction(q: Quantity, s: ParsedSentence) -> bool:
+    """A word fraction stated as a level ("are about a sixth of our hours"), with no verb of
+    doing or inferring that would make it a share of work handed over."""
+    if not q.vague or q.high - q.low > 0.1 or not _IS_BEFORE.search(s.masked[: q.start]):
+        return False
+    return CAPABILITY.search(s.masked) is None and INFERENCE.search(s.masked) is None
+
+
+_IS_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|makes? up|made up|accounts? for|represents?|comprises?)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|some|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _measured(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
     """The report states this figure about our work, or the sentence sets a pilot figure beside
     the benchmark: a comparison or a finding, not a mapping."""
+    if _stated_fraction(q, s):  # "which are about a sixth of our engineering hours"
+        q = replace(q, vague=False)
     if q.vague or q.high - q.low > 0.5 * max(abs(q.value), 1e-9):
         return False  # "most", "over two thirds": no measured figure is meant
-    grounds = [k for k in ev.grounds(q) if k.source in (Source.STATEMENT, Source.CASE_RECORD)]
+    grounds = [
+        k for k in ev.grounds(q, loose=False) if k.source in (Source.STATEMENT, Source.CASE_RECORD)
+    ]
     if any(k.name in ABOUT_OUR_WORK or k.source is Source.CASE_RECORD for k in grounds):
         return True
     return bool(grounds) and PILOT.search(s.masked) is not None
@@ -264,3 +302,69 @@ SHRINK = re.compile(
     r"shrink\w*|cut\w*|reduc\w*|halv\w*|downsiz\w*|trim\w*|slash\w*|shed\w*|fall\w*|fell|drop\w*",
     re.I,
 )
+
+
+def staffing_consequence(
+    s: ParsedSentence, ev: Evidence, mentions: tuple[int, ...]
+) -> Staffing | None:
+    """Benchmark or vendor evidence beside our staffing or capacity ("backfilling leavers",
+    "offshore spend", "the roadmap with the current team"), neither a comparison with the
+    pilot nor about checking it locally: the benchmark is made to speak for our people."""
+    if not mentions or _CHECKING.search(s.masked) or OUR_MEASUREMENT.search(s.masked):
+        return None
+    beside = CONTRAST.search(s.masked) or PILOT.search(s.masked) or ";" in s.text
+    if beside and any(_pilot_figure(q, s, ev) for q in s.quantities):
+        return None  # "… while the evidence supports 9.4 FTE": set beside the pilot's figure
+    return next(iter(staffing_words(s, ev)), None)
+
+
+OUR_MEASUREMENT = re.compile(
+    r"\b(?:pilot\w*|observed|measured|in practice|our own|locally|in-house|on our (?:code|repos|codebase))\b",
+    re.IGNORECASE,
+)
+CONTRAST = re.compile(
+    r"\b(?:while|whereas|but|against|beside|compared (?:with|to)|versus|vs|yet|however|next to|"
+    r"set against|only)\b",
+    re.IGNORECASE,
+)
+
+
+def as_written(q: Quantity) -> Quantity:
+    """The quantity at the precision it is written, not widened by "about"."""
+    half = min(q.high - q.low, max(abs(q.value) * 0.01, 0.01)) / 2
+    return replace(q, low=q.value - half, high=q.value + half, slack=0.0)
+
+
+# Shares the report states about our hours: a benchmark-sized figure among them is not a score.
+OUR_SHARES = ABOUT_OUR_WORK | {"unknown_hours_share"}
+
+
+def _our_share(q: Quantity, ev: Evidence) -> bool:
+    """A share the report states about our hours or people ("74% of our engineering hours")."""
+    found = ev.grounds(as_written(q), loose=False)
+    return any(k.source is Source.STATEMENT and k.name in OUR_SHARES for k in found)
+
+
+_BY_CHANGE = re.compile(
+    r"\bby\s+(?:(?:about|around|roughly|some|up to|more than|over|at least|nearly|almost|a further)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _pilot_figure(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
+    """A level the report states from the pilot: not a benchmark score it quotes ("near-90%"),
+    a multiple, or a change ("trim … by 40%")."""
+    if q.vague or q.interval_end or q.kind is QuantityKind.MULTIPLE:
+        return False
+    if any(q.low - 1e-9 <= v <= q.high + 1e-9 for v in ev.claimed_scores):
+        return False
+    if _BY_CHANGE.search(s.masked[max(0, q.start - 30) : q.start]):
+        return False
+    q = as_written(q)
+    return any(
+        k.source is Source.STATEMENT
+        and not k.where.startswith("benchmark.")
+        and not k.end
+        and "per_attempt" not in k.name  # a rate is not a share of our people
+        for k in ev.grounds(q, loose=False)
+    )

@@ -7,12 +7,15 @@ Each rule is small and named; it reads one parsed sentence against the evidence 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims import readers as read
+from adoptreport.claims.assumptions import plan_figure
 from adoptreport.claims.evidence import Evidence, Source
-from adoptreport.claims.parse import ParsedSentence, Quantity
+from adoptreport.claims.parse import ParsedSentence, Quantity, QuantityKind
+from adoptreport.claims.scope import scope_of
 from adoptreport.claims.verdict import ClaimVerdict, Hit
 
 # ---------------------------------------------------------------- extrapolation
@@ -30,6 +33,8 @@ def benchmark_onto_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
         said = f"our people or work ({verb.group()!r})"
     elif (target := read.inferred_onto_our_work(s, ev, mentions)) is not None:
         said = f"our people or work ({s.text[target.start : target.end]!r})"
+    elif (staff := read.staffing_consequence(s, ev, mentions)) is not None:
+        said = f"our {staff.family} ({staff.text!r})"
     else:
         return None
     return Hit(
@@ -45,7 +50,14 @@ def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """AI capability turned into fewer engineers, jobs, FTE or a smaller team."""
     if read.rejected(s):
         return None
-    if found := _first_phrase(s, words.WORKFORCE_CUTS):
+    # "Platform saves 1.4 FTE": capacity freed, as the report states it (measured_value checks
+    # the figure); saving or freeing people themselves stays a cut.
+    phrases = tuple(
+        (name, p)
+        for name, p in words.WORKFORCE_CUTS
+        if not (name == "cut" and CAPACITY_FTE.search(s.text))
+    )
+    if found := _first_phrase(s, phrases):
         name, match = found
         return Hit(
             "workforce_reduction",
@@ -55,6 +67,13 @@ def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
             _capacity_statements(s, ev),
         )
     return None
+
+
+CAPACITY_FTE = re.compile(
+    r"\b(?:sav\w*|free\w*(?: up)?)\s+(?:(?:about|around|roughly|nearly|almost|up to|some)\s+)?"
+    r"[\d.]+\s?(?:FTEs?|full[- ]time equivalents?)\b(?!\s+(?:of|in)\s+(?:our\s+)?(?:engineers|developers|staff|people|jobs|roles))",
+    re.IGNORECASE,
+)
 
 
 def engineering_automated(s: ParsedSentence, ev: Evidence) -> Hit | None:
@@ -86,9 +105,25 @@ def _first_phrase(
 def ungrounded_number(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """A number the evidence does not contain, or only a vendor or a plan states."""
     for quantity in s.quantities:
-        if quantity.vague:
+        if quantity.vague or plan_figure(s, quantity):
             continue
-        sources = {k.source for k in ev.grounds(quantity, (*s.tools, *s.kinds, *s.teams))}
+        scoped = scope_of(s, quantity, ev).quantity  # "4 hours per engineer": the team's hours
+        topics = (*s.tools, *s.kinds, *s.teams)
+        found = ev.grounds(scoped, topics) or tuple(
+            k for x in with_units(s, quantity) for k in ev.grounds(x, topics)
+        )
+        if not found and quantity.count is not None:  # "18 of 405 attempts": two counts
+            found = ev.grounds(
+                replace(
+                    quantity,
+                    kind=QuantityKind.NUMBER,
+                    value=quantity.count,
+                    low=quantity.count,
+                    high=quantity.count,
+                    slack=0.0,
+                )
+            )
+        sources = {k.source for k in found}
         if not sources:
             return Hit(
                 "ungrounded_number",
@@ -112,7 +147,7 @@ def ungrounded_number(s: ParsedSentence, ev: Evidence) -> Hit | None:
 def certainty(s: ParsedSentence, ev: Evidence) -> Hit | None:
     """'Proven', 'guaranteed', 'eliminates hallucinations': certainty the evidence never gives."""
     match = s.find(words.CERTAINTY)
-    if match is None:
+    if match is None or established(s, ev):
         return None
     ids = _topical(s, ev, hallucinations=bool(words.HALLUCINATION.search(s.text)))
     return Hit(
@@ -121,6 +156,45 @@ def certainty(s: ParsedSentence, ev: Evidence) -> Hit | None:
         f"{match.group()!r} claims a certainty that measured rates with intervals cannot give",
         ids,
     )
+
+
+ESTABLISHED = re.compile(
+    r"\b(?:context window|fits?|fitting|holds?|tokens?|codebases?|ranks?|ranked|ranking|gates?|"
+    r"must-requirements?|excluded|offers?|retention|residency|SOC ?2|ISO ?27001|single sign-on|"
+    r"SSO|seats?|price[sd]?|list price)\b",
+    re.IGNORECASE,
+)
+MEASURED = re.compile(
+    r"\b(?:sav\w*|faster|slower|time|hours?|FTE|accept\w*|merg\w*|review\w*|rework|"
+    r"hallucinat\w*|incidents?|value|worth|net|cost\w*|free\w*|headcount|engineers?|developers?|"
+    r"automat\w*|replac\w*|roles?|jobs?|people|staff)\b",
+    re.IGNORECASE,
+)
+
+
+def with_units(s: ParsedSentence, q: Quantity) -> tuple[Quantity, ...]:
+    """The quantity, and a bare number also in each unit written beside it in the sentence
+    ("128,000 tokens of context, with 400,000 on offer")."""
+    units = {x.kind for x in s.quantities} - {QuantityKind.NUMBER, QuantityKind.SHARE}
+    if q.kind is not QuantityKind.NUMBER or q.share_like:
+        return (q,)
+    return (q, *(replace(q, kind=u) for u in sorted(units)))
+
+
+def established(s: ParsedSentence, ev: Evidence) -> bool:
+    """Certainty about what the case records as fact, with no interval: a context window's fit,
+    a gate, a ranking, a price. ("It is certain that route-planner fits whole.")"""
+    word = s.find(words.CERTAINTY)
+    rest = s.text if word is None else s.text[: word.start()] + s.text[word.end() :]
+    if not ESTABLISHED.search(rest) or MEASURED.search(rest):
+        return False
+    for q in s.quantities:
+        if q.vague or q.interval_end:
+            continue
+        found = [k for x in with_units(s, q) for k in ev.grounds(x, (*s.tools, *s.kinds))]
+        if not found or any(k.interval is not None for k in found):
+            return False
+    return True
 
 
 def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:

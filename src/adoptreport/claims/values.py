@@ -9,15 +9,18 @@ the intervals are the statements' own, so nothing here knows the default case's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from adoptreport.claims import lexicon as words
 from adoptreport.claims import measured
+from adoptreport.claims.assumptions import named_assumptions, plan_figure
 from adoptreport.claims.evidence import Evidence, Known, Source
 from adoptreport.claims.measured import FRACTION, Claimed, judge
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
 from adoptreport.claims.readers import PEOPLE, rejected
+from adoptreport.claims.rules import established
+from adoptreport.claims.scope import Scope, scope_of
 from adoptreport.claims.verdict import ClaimVerdict, Hit, Rule
 
 K = QuantityKind
@@ -43,12 +46,12 @@ MEASURES: tuple[Measure, ...] = (
     _m("hallucinations_per_attempt", r"\bhallucinat\w*|\bincidents?\b|\binvent\w*|non-?existent|\bfalse claims?", K.NUMBER, K.SHARE),
     _m("review_minutes_per_accepted", r"(?<!work, )\breview(?:ing|ers?)?\b(?! and rework)", K.MINUTES),
     _m("engineer_hours_per_merged_change engineer_cost_per_merged_change token_cost_per_merged_change",
-       r"\b(?:per|each|every) (?:[\w-]+ ){0,4}?change\b|\bchange merged\b", K.MINUTES, K.MONEY),
+       r"\b(?:per|each|every) (?:[\w-]+ ){0,4}?change\b|\bchange merged\b|\bchanges?\b(?:\W+[\w-]+){0,6}?\W+each\b", K.MINUTES, K.MONEY),
     _m("annual_token_cost", r"\btokens?\b", K.MONEY),
     _m("annual_value_of_hours net_value", r"\b(?:free\w*|worth|value|sav\w*|net|benefit|return)\b", K.MONEY),
     _m("freed_fte supported_fte", r"\bFTE|full[- ]time", K.FTE, per_tool=False),
-    _m("freed_hours_per_week", r"\b(?:free\w*|sav\w*|time back|gets? back|got back|getting back|get\w*(?:\W+\w+){1,5}?\W+back|capacity|drop\w*|cut\w*|reduc\w*|fewer|releas\w*|recover\w*|shed\w*)\b", K.MINUTES, per_tool=False),
-    _m("freed_share_of_hours supported_reduction", r"\b(?:free\w*|sav\w*|cut\w*|reduc\w*|fewer|drop\w*|shed\w*)\b(?:\W+\w+){0,5}?\W+hours\b|\bhours\b(?:\W+\w+){0,3}?\W+(?:cut|reduc\w*|fall|drop\w*|shrink\w*|freed|saved)\b", K.SHARE, per_tool=False),
+    _m("freed_hours_per_week", r"\b(?:free\w*|sav\w*|time back|gets? back|got back|getting back|gain\w*|get\w*(?:\W+\w+){1,5}?\W+back|capacity|drop\w*|cut\w*|reduc\w*|fewer|releas\w*|recover\w*|shed\w*)\b", K.MINUTES, per_tool=False),
+    _m("freed_share_of_hours supported_reduction", r"\b(?:free\w*|sav\w*|cut\w*|reduc\w*|fewer|drop\w*|shed\w*)\b(?:\W+\w+){0,8}?\W+hours\b|\bhours\b(?:\W+\w+){0,3}?\W+(?:cut|reduc\w*|fall|drop\w*|shrink\w*|freed|saved)\b", K.SHARE, per_tool=False),
     _m("mix_acceptance acceptance", r"\b(?:accept\w*|merg\w*|approv\w*|landed|succe\w*|pass\w* review|shipp\w*)\b", K.SHARE),
     _m("mix_saved_fraction", words.TIME_SAVED.pattern, K.SHARE),
 )  # fmt: skip
@@ -80,25 +83,45 @@ def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
         return None  # a gap in points is not a level; "most" is checked for direction only
     if q.share_like and round(q.value, 4) in ev.claimed_scores:
         return None  # a benchmark score set beside the pilot's figure is not the pilot's figure
-    measure = _measure_of(s, q)
+    if plan_figure(s, q):
+        return None  # "the 30 FTE the pre-read assumed": the plan's figure, quoted
+    scope = scope_of(s, q, ev)
+    measure = _measure_of(s, scope.quantity)
     if measure is not None and measure.per_tool and re.search(r"\bby\s+\W*$", s.text[: q.start]):
         return None  # "cut review time by 45 minutes": a change, not the level measured
     if measure is None or s.kinds:
         return None  # per kind of work: time_saved and acceptance_share judge the cells
-    named = (k for name in sorted(measure.names) for k in ev.by_name.get(name, ()))
-    knowns = [k for k in named if _candidate(k, measure, q, s, ev)]
+    knowns = _knowns(s, scope, measure, ev)
     if not knowns:
         return None
     judged = [(k.where, k.interval) for k in knowns if k.interval is not None]
-    claimed = Claimed(q.low, q.high, direction_only=False)
+    claimed = Claimed(scope.quantity.low, scope.quantity.high, False, q.slack)
     printed = {(k.where, k.value): k.printed for k in knowns}
-    return judge(
+    hit = judge(
         "measured_value", _label(measure), claimed, judged, hedged=_hedged(s),
         describe=lambda where, i: printed.get((where, i.point), ""),
         small=frozenset(k.where for k in knowns if k.small_sample),
     )  # fmt: skip
+    if hit is None or hit.verdict is ClaimVerdict.OK or not scope.note:
+        return hit
+    return replace(hit, reason=f"{hit.reason}; {scope.note}")
 
 
+def _knowns(s: ParsedSentence, scope: Scope, measure: Measure, ev: Evidence) -> list[Known]:
+    """The statements' intervals for the measure, about what the sentence names: a plan
+    assumption it names, else its teams (each team, for "per team"), tools and the case."""
+    named = [k for name in sorted(measure.names) for k in ev.by_name.get(name, ())]
+    plans = {f"assumption.{a.assumption.id}" for a in named_assumptions(s, ev, False)}
+    if plans:
+        return [k for k in named if k.where in plans and k.interval is not None and not k.end]
+    if measure is PER_CHANGE:  # tokens per change, or the engineers' time and cost per change
+        tokens = _TOKENS.search(s.text) is not None
+        named = [k for k in named if k.name.startswith("token") == tokens]
+    q = scope.quantity
+    return [k for k in named if _candidate(k, measure, q, s, ev, scope.every_team)]
+
+
+_TOKENS = re.compile(r"\btokens?\b", re.IGNORECASE)
 # A number stated as a condition, threshold or scenario, not as a result.
 _CONDITION = re.compile(
     r"\b(?:break[- ]even|threshold|would need|must reach|only when|only if|required|"
@@ -137,7 +160,9 @@ def _measure_of(s: ParsedSentence, q: Quantity) -> Measure | None:
     return next((m for m in fits if m.words.search(near)), None)
 
 
-def _candidate(k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
+def _candidate(
+    k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: Evidence, every_team: bool = False
+) -> bool:
     """A statement's interval for this measure, about what the sentence names."""
     if k.name not in m.names or k.interval is None or k.end or k.source is not Source.STATEMENT:
         return False
@@ -153,7 +178,10 @@ def _candidate(k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: Evidenc
         return False
     teams = set(ev.team_ids)
     named_teams, about_teams = set(s.teams), k.about & teams
-    if named_teams != about_teams and not (about_teams and about_teams <= named_teams):
+    if every_team:  # "per team": each team's own figure
+        if len(about_teams) != 1:
+            return False
+    elif named_teams != about_teams and not (about_teams and about_teams <= named_teams):
         return False
     about_tools = k.about & ev.tool_ids
     if k.about & ev.kind_ids:
@@ -221,7 +249,7 @@ def certainty_against_interval(s: ParsedSentence, ev: Evidence) -> Hit | None:
     does not exclude the other outcomes), or on a headcount claim: contradicted, not only an
     overclaim. Certainty about nothing the report measures stays a warning (`certainty`)."""
     word = s.find(words.CERTAINTY)
-    if word is None:
+    if word is None or established(s, ev):
         return None
     checked = [h for rule in INTERVAL_RULES if (h := rule(s, ev)) is not None]
     people = _PEOPLE_CLAIM.search(s.text) is not None and bool(s.quantities or s.find(words.FEWER))
