@@ -279,6 +279,17 @@ def test_blind_corpus_holds_its_recorded_score(evidence: Evidence) -> None:
     assert result.honest_warned <= BLIND_AFTER["honest_warned"], result.summary()
 
 
+def test_second_blind_set_holds_its_measured_score(evidence: Evidence) -> None:
+    """Nobody tuned on this set: its score is what the rules do on unseen text. It must not
+    fall (a regression), and a rise found by tuning on it would no longer be blind."""
+    blind = yaml.safe_load((HERE / "claims_blind2.yaml").read_text("utf-8"))
+    result = score(labelled(blind), evidence)
+    assert (result.misleading, result.honest) == (118, 94)
+    assert result.recall >= 103 / 118, result.summary()
+    assert result.honest_blocked <= 3 / 94, result.summary()
+    assert result.honest_warned <= 9 / 94, result.summary()
+
+
 @pytest.mark.parametrize(
     "name", ["claims_corpus.yaml", "claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml"]
 )
