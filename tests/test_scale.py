@@ -103,4 +103,7 @@ def test_page_count_does_not_grow_with_the_rows(tmp_path: Path) -> None:
         assert len(report.case.pilot) == rows
         assert f"({rows:,} rows)" in pdf_text(out)
         pages.append(len(PdfReader(out).pages))
-    assert pages[0] == pages[1]
+    # Ten times the rows decide more kinds of work (narrower intervals), which changes the
+    # wording and so the length by a few lines; rows themselves are never listed (the ledger
+    # gives ranges), so the report may not grow by more than a page.
+    assert pages[1] <= pages[0] + 1, pages
