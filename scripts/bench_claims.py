@@ -16,7 +16,7 @@ import yaml
 from adoptreport import api
 from adoptreport.analysis.findings import analyse
 from adoptreport.claims.check import review
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import Sentence, split_sentences
 from adoptreport.statements import build_statements
 
@@ -36,7 +36,7 @@ def _best(run: object, repeats: int = 5) -> float:
 def main() -> None:
     case = api.validate(CASE)
     findings = analyse(case)
-    evidence = Evidence.of(case, findings, build_statements(case, findings))
+    evidence = CaseFigures.of(case, findings, build_statements(case, findings))
     corpus = yaml.safe_load((ROOT / "tests" / "claims_corpus.yaml").read_text("utf-8"))
     texts = [t for key, items in corpus.items() if key != "known_misses" for t in items]
     sentences = [Sentence(1, texts[i % len(texts)]) for i in range(1000)]

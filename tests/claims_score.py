@@ -20,7 +20,7 @@ import yaml
 from adoptreport import api
 from adoptreport.analysis.findings import analyse
 from adoptreport.claims.check import ClaimReview, review
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import Sentence
 from adoptreport.statements import build_statements
 
@@ -71,13 +71,13 @@ def labelled(corpus: Any) -> list[tuple[str, str]]:
     return pairs
 
 
-def evidence_of(case_folder: Path | str) -> Evidence:
+def evidence_of(case_folder: Path | str) -> CaseFigures:
     case = api.validate(case_folder)
     findings = analyse(case)
-    return Evidence.of(case, findings, build_statements(case, findings))
+    return CaseFigures.of(case, findings, build_statements(case, findings))
 
 
-def score(pairs: list[tuple[str, str]], evidence: Evidence) -> Score:
+def score(pairs: list[tuple[str, str]], evidence: CaseFigures) -> Score:
     missed, alarms = [], []
     counts = {"misleading": 0, "honest": 0, "bm": 0, "bh": 0, "wh": 0}
     for text, expect in pairs:

@@ -14,7 +14,7 @@ from adoptreport import api
 from adoptreport.analysis.findings import analyse
 from adoptreport.claims import ClaimVerdict, claims_review
 from adoptreport.claims.check import RULES, ClaimReview, review
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import QuantityKind, Sentence, parse, split_sentences
 from adoptreport.cli.app import app
 from adoptreport.statements import Statement, build_statements
@@ -47,12 +47,12 @@ def statements() -> tuple[Statement, ...]:
 
 
 @pytest.fixture(scope="module")
-def evidence(statements: tuple[Statement, ...]) -> Evidence:
+def evidence(statements: tuple[Statement, ...]) -> CaseFigures:
     case = api.validate(CLAIMS_CASE)
-    return Evidence.of(case, analyse(case), statements)
+    return CaseFigures.of(case, analyse(case), statements)
 
 
-def judge(text: str, evidence: Evidence) -> ClaimReview:
+def judge(text: str, evidence: CaseFigures) -> ClaimReview:
     return review(Sentence(1, text), evidence)
 
 
@@ -66,19 +66,19 @@ def test_corpus_is_large_and_varied() -> None:
 
 
 @pytest.mark.parametrize(("expected", "text"), LABELLED, ids=[t[:60] for _, t in LABELLED])
-def test_corpus_sentence(expected: ClaimVerdict, text: str, evidence: Evidence) -> None:
+def test_corpus_sentence(expected: ClaimVerdict, text: str, evidence: CaseFigures) -> None:
     result = judge(text, evidence)
     assert result.verdict is expected, result.reason
 
 
 @pytest.mark.parametrize("miss", CORPUS["known_misses"], ids=lambda m: m["text"][:60])
 @pytest.mark.xfail(strict=True, reason="a known miss; see `why` in the corpus")
-def test_known_miss(miss: dict[str, str], evidence: Evidence) -> None:
+def test_known_miss(miss: dict[str, str], evidence: CaseFigures) -> None:
     assert judge(miss["text"], evidence).verdict.value == miss["verdict"]
 
 
 def test_every_misleading_sentence_is_caught_and_no_honest_one_blocked(
-    evidence: Evidence,
+    evidence: CaseFigures,
 ) -> None:
     """Recall: misleading sentences not judged ok. Precision: of those flagged, how many are
     misleading. Both over the labelled corpus (known misses are reported separately)."""
@@ -92,12 +92,12 @@ def test_every_misleading_sentence_is_caught_and_no_honest_one_blocked(
 # ---------------------------------------------------------------- replacements
 
 
-def _numbers(text: str, evidence: Evidence) -> list[str]:
+def _numbers(text: str, evidence: CaseFigures) -> list[str]:
     return [q.text for q in parse(Sentence(1, text), evidence.lexicon).quantities if not q.vague]
 
 
 def test_replacements_quote_statements_and_only_evidence_numbers(
-    evidence: Evidence, statements: tuple[Statement, ...]
+    evidence: CaseFigures, statements: tuple[Statement, ...]
 ) -> None:
     printed = [n.text for s in statements for n in s.numbers]
     by_id = {s.id: s.text for s in statements}
@@ -111,7 +111,7 @@ def test_replacements_quote_statements_and_only_evidence_numbers(
 
 
 def test_replacement_digits_all_come_from_statement_numbers(
-    evidence: Evidence, statements: tuple[Statement, ...]
+    evidence: CaseFigures, statements: tuple[Statement, ...]
 ) -> None:
     """Independent of the parser: every run of digits, once names are removed, is printed
     in some statement's numbers."""
@@ -168,12 +168,12 @@ def test_split_sentences_reads_markdown() -> None:
         ("takes an hour", QuantityKind.MINUTES, 60),
     ],
 )
-def test_quantities(text: str, kind: QuantityKind, value: float, evidence: Evidence) -> None:
+def test_quantities(text: str, kind: QuantityKind, value: float, evidence: CaseFigures) -> None:
     (quantity,) = parse(Sentence(1, text), evidence.lexicon).quantities
     assert quantity.kind is kind and quantity.value == pytest.approx(value)
 
 
-def test_names_dates_and_confidence_levels_are_not_quantities(evidence: Evidence) -> None:
+def test_names_dates_and_confidence_levels_are_not_quantities(evidence: CaseFigures) -> None:
     text = "In FY27, GPT-5.5 and Apex Coder 5 on FeatureBench v2 in 2026: 41% (90% CI 27–52%)."
     found = parse(Sentence(1, text), evidence.lexicon)
     assert [q.text for q in found.quantities] == ["41%", "27", "52"]
@@ -181,7 +181,7 @@ def test_names_dates_and_confidence_levels_are_not_quantities(evidence: Evidence
     assert found.benchmarks == ("brightline-featurebench",)
 
 
-def test_names_are_read_in_order_and_kinds_by_everyday_words(evidence: Evidence) -> None:
+def test_names_are_read_in_order_and_kinds_by_everyday_words(evidence: CaseFigures) -> None:
     found = parse(
         Sentence(1, "Apex Coder 4 beat Apex Coder 5 on bug fixes and refactoring."),
         evidence.lexicon,
@@ -216,13 +216,13 @@ def test_every_rule_has_an_example() -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.__name__)
-def test_rule_fires_on_its_example(rule: object, evidence: Evidence) -> None:
+def test_rule_fires_on_its_example(rule: object, evidence: CaseFigures) -> None:
     name = getattr(rule, "__name__", "")
     result = judge(RULE_EXAMPLES[name], evidence)
     assert name in result.rules and result.verdict is not ClaimVerdict.OK, result
 
 
-def test_ok_sentence_names_its_support(evidence: Evidence) -> None:
+def test_ok_sentence_names_its_support(evidence: CaseFigures) -> None:
     result = judge(
         "Cross-service changes took longer with AI assistance than without it.", evidence
     )

@@ -18,7 +18,7 @@ from adoptreport import api
 from adoptreport.analysis.findings import analyse
 from adoptreport.claims import readers
 from adoptreport.claims.check import RULES, check_text, review
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import Sentence, parse, split_sentences
 from adoptreport.claims.values import _measure_of
 from adoptreport.cli.app import app
@@ -42,13 +42,13 @@ BLIND_AFTER = {"recall": 115 / 117, "honest_blocked": 0 / 92, "honest_warned": 0
 
 
 @pytest.fixture(scope="module")
-def evidence() -> Evidence:
+def evidence() -> CaseFigures:
     case = api.validate(CASE)
     findings = analyse(case)
-    return Evidence.of(case, findings, build_statements(case, findings))
+    return CaseFigures.of(case, findings, build_statements(case, findings))
 
 
-def read(text: str, evidence: Evidence):  # type: ignore[no-untyped-def]
+def read(text: str, evidence: CaseFigures):  # type: ignore[no-untyped-def]
     return parse(Sentence(1, text), evidence.lexicon)
 
 
@@ -76,18 +76,18 @@ def read(text: str, evidence: Evidence):  # type: ignore[no-untyped-def]
         ("net time saved at −40%", [("share", -0.4)]),
     ],
 )
-def test_number_reader(text: str, found: list[tuple[str, float]], evidence: Evidence) -> None:
+def test_number_reader(text: str, found: list[tuple[str, float]], evidence: CaseFigures) -> None:
     quantities = read(text, evidence).quantities
     assert [(q.kind.value, pytest.approx(q.value)) for q in quantities] == found
 
 
-def test_interval_ends_are_marked(evidence: Evidence) -> None:
+def test_interval_ends_are_marked(evidence: CaseFigures) -> None:
     text = "It frees 378 h (90% CI 218–514), between 5.4 and 12.9 FTE."
     ends = [q.text for q in read(text, evidence).quantities if q.interval_end]
     assert ends == ["218", "514", "5.4", "12.9 FTE"]
 
 
-def test_units_ground_by_quantity_not_spelling(evidence: Evidence) -> None:
+def test_units_ground_by_quantity_not_spelling(evidence: CaseFigures) -> None:
     for text in ("348 hours a week", "EUR 1.27 million", "0.58"):
         (quantity,) = read(text, evidence).quantities
         assert evidence.grounds(quantity), text
@@ -110,7 +110,7 @@ def test_units_ground_by_quantity_not_spelling(evidence: Evidence) -> None:
         ("On our bug fixes 88% were accepted.", False),
     ],
 )
-def test_benchmark_reader(text: str, mentions: bool, evidence: Evidence) -> None:
+def test_benchmark_reader(text: str, mentions: bool, evidence: CaseFigures) -> None:
     assert bool(readers.benchmark_mentions(read(text, evidence), evidence)) is mentions
 
 
@@ -125,7 +125,7 @@ def test_benchmark_reader(text: str, mentions: bool, evidence: Evidence) -> None
         ("bug fixes in open-source projects", []),
     ],
 )
-def test_people_and_work_reader(text: str, owned: list[str], evidence: Evidence) -> None:
+def test_people_and_work_reader(text: str, owned: list[str], evidence: CaseFigures) -> None:
     s = read(text, evidence)
     found = [s.text[t.start : t.end] for t in readers.people_and_work(s, evidence) if t.owned]
     assert found == owned
@@ -141,7 +141,7 @@ def test_people_and_work_reader(text: str, owned: list[str], evidence: Evidence)
         ("We will cut 30 engineers.", False),
     ],
 )
-def test_rejection_reader(text: str, rejects: bool, evidence: Evidence) -> None:
+def test_rejection_reader(text: str, rejects: bool, evidence: CaseFigures) -> None:
     assert readers.rejected(read(text, evidence)) is rejects
 
 
@@ -156,7 +156,7 @@ def test_rejection_reader(text: str, rejects: bool, evidence: Evidence) -> None:
         ("SWE-bench does not mean 88.7% of our tickets.", None),
     ],
 )
-def test_link_reader(text: str, mapped: str | None, evidence: Evidence) -> None:
+def test_link_reader(text: str, mapped: str | None, evidence: CaseFigures) -> None:
     found = readers.mapped_quantity(read(text, evidence), evidence)
     assert (found.text if found else None) == mapped
 
@@ -172,7 +172,7 @@ def test_link_reader(text: str, mapped: str | None, evidence: Evidence) -> None:
         ("If it reaches 80% acceptance, it breaks even.", None),
     ],
 )
-def test_measure_reader(text: str, measure: str | None, evidence: Evidence) -> None:
+def test_measure_reader(text: str, measure: str | None, evidence: CaseFigures) -> None:
     s = read(text, evidence)
     found = _measure_of(s, s.quantities[0])
     assert (sorted(found.names)[0] if found else None) == measure
@@ -230,13 +230,13 @@ def test_every_rule_has_an_exact_case() -> None:
 
 @pytest.mark.parametrize(("rule", "text", "verdict", "reason"), RULE_CASES)
 def test_rule_verdict_and_reason(
-    rule: str, text: str, verdict: str, reason: str, evidence: Evidence
+    rule: str, text: str, verdict: str, reason: str, evidence: CaseFigures
 ) -> None:
     result = review(Sentence(1, text), evidence)
     assert (result.verdict.value, result.rules[0], result.reason) == (verdict, rule, reason)
 
 
-def test_a_rejection_is_not_judged(evidence: Evidence) -> None:
+def test_a_rejection_is_not_judged(evidence: CaseFigures) -> None:
     result = review(
         Sentence(1, "The plan to halve backend is not supported by the pilot."), evidence
     )
@@ -270,7 +270,7 @@ def test_no_sentence_the_report_prints_is_blocked_or_warned(audience: Audience) 
 # ---------------------------------------------------------------- the blind corpus
 
 
-def test_blind_corpus_holds_its_recorded_score(evidence: Evidence) -> None:
+def test_blind_corpus_holds_its_recorded_score(evidence: CaseFigures) -> None:
     blind = yaml.safe_load((HERE / "claims_blind.yaml").read_text("utf-8"))
     result = score(labelled(blind), evidence)
     assert (result.misleading, result.honest) == (117, 92)
@@ -279,7 +279,7 @@ def test_blind_corpus_holds_its_recorded_score(evidence: Evidence) -> None:
     assert result.honest_warned <= BLIND_AFTER["honest_warned"], result.summary()
 
 
-def test_second_blind_set_holds_its_measured_score(evidence: Evidence) -> None:
+def test_second_blind_set_holds_its_measured_score(evidence: CaseFigures) -> None:
     """Nobody tuned on this set: its score is what the rules do on unseen text. It must not
     fall (a regression), and a rise found by tuning on it would no longer be blind."""
     blind = yaml.safe_load((HERE / "claims_blind2.yaml").read_text("utf-8"))
@@ -293,7 +293,7 @@ def test_second_blind_set_holds_its_measured_score(evidence: Evidence) -> None:
 @pytest.mark.parametrize(
     "name", ["claims_corpus.yaml", "claims_dev2.yaml", "claims_dev3.yaml", "claims_dev4.yaml"]
 )
-def test_development_corpus_score(name: str, evidence: Evidence) -> None:
+def test_development_corpus_score(name: str, evidence: CaseFigures) -> None:
     corpus = yaml.safe_load((HERE / name).read_text("utf-8"))
     result = score(labelled(corpus), evidence)
     assert (result.recall, result.honest_blocked, result.honest_warned) == (1.0, 0.0, 0.0)

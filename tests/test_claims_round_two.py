@@ -17,7 +17,7 @@ from adoptreport.analysis.assumptions import AssumptionVerdict
 from adoptreport.analysis.findings import analyse
 from adoptreport.claims import assumptions, readers, rules, scope, staffing
 from adoptreport.claims.check import review
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import ParsedSentence, Sentence, parse
 from adoptreport.statements import build_statements
 
@@ -25,13 +25,13 @@ CASE = Path(__file__).parent / "cases" / "claims_blind_case"
 
 
 @pytest.fixture(scope="module")
-def evidence() -> Evidence:
+def evidence() -> CaseFigures:
     case = api.validate(CASE)
     findings = analyse(case)
-    return Evidence.of(case, findings, build_statements(case, findings))
+    return CaseFigures.of(case, findings, build_statements(case, findings))
 
 
-def read(text: str, evidence: Evidence) -> ParsedSentence:
+def read(text: str, evidence: CaseFigures) -> ParsedSentence:
     return parse(Sentence(1, text), evidence.lexicon)
 
 
@@ -53,13 +53,13 @@ def read(text: str, evidence: Evidence) -> ParsedSentence:
     ],
 )
 def test_number_reader_round_two(
-    text: str, found: list[tuple[str, float]], evidence: Evidence
+    text: str, found: list[tuple[str, float]], evidence: CaseFigures
 ) -> None:
     quantities = read(text, evidence).quantities
     assert [(q.kind.value, pytest.approx(q.value)) for q in quantities] == found
 
 
-def test_a_round_fraction_grounds_loosely_but_is_judged_as_written(evidence: Evidence) -> None:
+def test_a_round_fraction_grounds_loosely_but_is_judged_as_written(evidence: CaseFigures) -> None:
     (q,) = read("seven in eight", evidence).quantities
     assert (q.low, q.high, q.slack) == pytest.approx((0.87, 0.88, 0.0625))
     assert evidence.grounds(q)  # 87% acceptance on isolated bug fixes is "seven in eight"
@@ -74,12 +74,14 @@ def test_a_round_fraction_grounds_loosely_but_is_judged_as_written(evidence: Evi
         ("about 30 minutes", 27.0, 33.0),
     ],
 )
-def test_one_sided_after_the_number(text: str, low: float, high: float, evidence: Evidence) -> None:
+def test_one_sided_after_the_number(
+    text: str, low: float, high: float, evidence: CaseFigures
+) -> None:
     (q,) = read(text, evidence).quantities
     assert (q.low, q.high) == pytest.approx((low, high))
 
 
-def test_a_word_fraction_stated_as_a_level_is_a_finding(evidence: Evidence) -> None:
+def test_a_word_fraction_stated_as_a_level_is_a_finding(evidence: CaseFigures) -> None:
     stated = read(
         "SWE-bench measures bug fixes, which are about a sixth of our engineering hours.", evidence
     )
@@ -88,7 +90,7 @@ def test_a_word_fraction_stated_as_a_level_is_a_finding(evidence: Evidence) -> N
     assert [q.text if q else None for q in found] == [None, "a sixth"]
 
 
-def test_near_is_an_approximation_not_an_id(evidence: Evidence) -> None:
+def test_near_is_an_approximation_not_an_id(evidence: CaseFigures) -> None:
     (q,) = read("near-90%", evidence).quantities
     assert (q.low, q.high) == pytest.approx((0.87, 0.93))
 
@@ -109,7 +111,7 @@ def test_near_is_an_approximation_not_an_id(evidence: Evidence) -> None:
         ("Brightline Dev's changes were accepted 61% of the time.", False),
     ],
 )
-def test_score_reference_reader(text: str, mentions: bool, evidence: Evidence) -> None:
+def test_score_reference_reader(text: str, mentions: bool, evidence: CaseFigures) -> None:
     assert bool(readers.benchmark_mentions(read(text, evidence), evidence)) is mentions
 
 
@@ -128,7 +130,7 @@ def test_score_reference_reader(text: str, mentions: bool, evidence: Evidence) -
         ("its SWE-bench claim", []),
     ],
 )
-def test_staffing_reader(text: str, found: list[tuple[str, str]], evidence: Evidence) -> None:
+def test_staffing_reader(text: str, found: list[tuple[str, str]], evidence: CaseFigures) -> None:
     words = staffing.staffing_words(read(text, evidence), evidence)
     assert [(w.family, w.text) for w in words] == found
 
@@ -146,7 +148,7 @@ def test_staffing_reader(text: str, found: list[tuple[str, str]], evidence: Evid
         ("The HumanEval result makes the case for merging the QA and backend teams.", "backend"),
     ],
 )
-def test_staffing_link(text: str, linked: str | None, evidence: Evidence) -> None:
+def test_staffing_link(text: str, linked: str | None, evidence: CaseFigures) -> None:
     s = read(text, evidence)
     found = readers.staffing_consequence(s, evidence, readers.benchmark_mentions(s, evidence))
     assert (found.text if found else None) == linked
@@ -172,7 +174,7 @@ def test_staffing_link(text: str, linked: str | None, evidence: Evidence) -> Non
     ],
 )
 def test_scope_reader(
-    text: str, value: float, heads: float, every_team: bool, days: bool, evidence: Evidence
+    text: str, value: float, heads: float, every_team: bool, days: bool, evidence: CaseFigures
 ) -> None:
     s = read(text, evidence)
     found = scope.scope_of(s, s.quantities[0], evidence)
@@ -184,7 +186,7 @@ def test_scope_reader(
     )
 
 
-def test_days_are_never_hours(evidence: Evidence) -> None:
+def test_days_are_never_hours(evidence: CaseFigures) -> None:
     (q,) = read("40 days", evidence).quantities
     minutes = scope.in_minutes(q)
     assert (minutes.kind.value, minutes.low, minutes.high) == (
@@ -209,7 +211,7 @@ def test_days_are_never_hours(evidence: Evidence) -> None:
     ],
 )
 def test_assumption_reader(
-    text: str, named: list[str], said: str | None, evidence: Evidence
+    text: str, named: list[str], said: str | None, evidence: CaseFigures
 ) -> None:
     s = read(text, evidence)
     found = [a.assumption.id for a in assumptions.named_assumptions(s, evidence)]
@@ -217,7 +219,7 @@ def test_assumption_reader(
     assert (found, verdict[0].value if verdict else None) == (named, said)
 
 
-def test_plan_figures_are_quoted_not_claimed(evidence: Evidence) -> None:
+def test_plan_figures_are_quoted_not_claimed(evidence: CaseFigures) -> None:
     s = read("Backend frees 3.6 FTE, far short of the 30 FTE the board pre-read assumed.", evidence)
     assert [assumptions.plan_figure(s, q) for q in s.quantities] == [False, True]
 
@@ -258,7 +260,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "verdict", "rule", "reason"), CASES)
 def test_round_two_verdict_and_reason(
-    text: str, verdict: str, rule: str | None, reason: str, evidence: Evidence
+    text: str, verdict: str, rule: str | None, reason: str, evidence: CaseFigures
 ) -> None:
     result = review(Sentence(1, text), evidence)
     assert (result.verdict.value, result.rules[0] if result.rules else None, result.reason) == (
@@ -268,7 +270,7 @@ def test_round_two_verdict_and_reason(
     )
 
 
-def test_established_reader(evidence: Evidence) -> None:
+def test_established_reader(evidence: CaseFigures) -> None:
     fits = read(
         "It is certain that route-planner fits whole in Apex AI's context window.", evidence
     )

@@ -21,7 +21,7 @@ from adoptreport.analysis.findings import analyse
 from adoptreport.analysis.multiplicity import correct_decisions
 from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.procurement.hallucination import (
-    ClaimVerdict,
+    VendorClaimVerdict,
     check_claim,
     tool_hallucinations,
 )
@@ -132,12 +132,12 @@ def test_simpsons_paradox_gets_the_stratified_verdict() -> None:
     assert check.stratified is not None
     assert check.stratified.ratio.point == pytest.approx(0.4, abs=0.02)
     assert check.stratified.strata == 2
-    assert check.verdict is ClaimVerdict.CONSISTENT  # the crude ratio would contradict it
+    assert check.verdict is VendorClaimVerdict.CONSISTENT  # the crude ratio would contradict it
 
 
 def test_no_shared_kind_is_not_comparable_and_shared_tasks_are_paired() -> None:
     apart = _attempts("new", "easy", [1, 0, 2]) + _attempts("old", "hard", [1, 1, 1], 10)
-    assert _check(apart, _claim()).verdict is ClaimVerdict.NOT_COMPARABLE
+    assert _check(apart, _claim()).verdict is VendorClaimVerdict.NOT_COMPARABLE
     # The same three tasks tried by both tools: paired on them.
     shared = _attempts("new", "easy", [0, 1, 0]) + _attempts("old", "easy", [2, 1, 2])
     paired = _check(shared, _claim()).paired

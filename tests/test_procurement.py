@@ -19,7 +19,7 @@ from adoptreport.analysis.procurement.fit import (
 )
 from adoptreport.analysis.procurement.gates import GateStatus, check_gates, gate_status
 from adoptreport.analysis.procurement.hallucination import (
-    ClaimVerdict,
+    VendorClaimVerdict,
     check_claim,
     tool_hallucinations,
 )
@@ -148,11 +148,13 @@ def test_a_claimed_reduction_inside_and_outside_the_interval() -> None:
     ref = RecordRef("vendors.yaml", "x", "new")
     inside = check_claim(reduction(0.6), ref, rates, data, 0.9)  # type: ignore[arg-type]
     assert inside.ratio is not None and inside.ratio.contains(0.4)
-    assert inside.verdict is ClaimVerdict.CONSISTENT
+    assert inside.verdict is VendorClaimVerdict.CONSISTENT
     modest = check_claim(reduction(0.1), ref, rates, data, 0.9)  # type: ignore[arg-type]
-    assert modest.verdict is ClaimVerdict.EXCEEDED  # the pilot saw more of a reduction than 10%
+    assert (
+        modest.verdict is VendorClaimVerdict.EXCEEDED
+    )  # the pilot saw more of a reduction than 10%
     bold = check_claim(reduction(0.95), ref, rates, data, 0.9)  # type: ignore[arg-type]
-    assert bold.verdict is ClaimVerdict.CONTRADICTED
+    assert bold.verdict is VendorClaimVerdict.CONTRADICTED
 
 
 def test_a_reduction_against_an_unpiloted_baseline_is_not_verifiable() -> None:
@@ -160,7 +162,7 @@ def test_a_reduction_against_an_unpiloted_baseline_is_not_verifiable() -> None:
     rates = _rates(data)
     ref = RecordRef("v", "x", "new")
     check = check_claim(reduction(0.6, "never-piloted"), ref, rates, data, 0.9)  # type: ignore[arg-type]
-    assert check.verdict is ClaimVerdict.NOT_VERIFIABLE
+    assert check.verdict is VendorClaimVerdict.NOT_VERIFIABLE
     assert check.ratio is None and check.observed is not None
     assert check.observed.rate.point == pytest.approx(1.0)
 

@@ -39,7 +39,9 @@ def test_first_page_shows_the_excluded_vendor_and_the_benchmark_leader_not_fitti
     first = _page(path, MATRIX_PAGE)
     vendors = {v.vendor: v for v in report.findings.procurement.vendors}
     assert vendors["cobalt"].status is GateStatus.FAIL
-    assert "Cobalt Systems is excluded by a must-requirement: Data region eu-west is not met" in first
+    assert (
+        "Cobalt Systems is excluded by a must-requirement: Data region eu-west is not met" in first
+    )
     assert "required: eu-west" in first
     headline = report.findings.procurement.headline
     assert headline is not None and headline.vendor == "apex-ai"

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from adoptreport.analysis.assumptions import AssumptionCheck, AssumptionVerdict
-from adoptreport.claims.evidence import Evidence, Source
+from adoptreport.claims.evidence import CaseFigures, Source
 from adoptreport.claims.parse import ParsedSentence, Quantity
 from adoptreport.claims.verdict import ClaimVerdict, Hit
 
@@ -40,7 +40,7 @@ PLAN_WORDS = re.compile(
 
 
 def named_assumptions(
-    s: ParsedSentence, ev: Evidence, by_content: bool = True
+    s: ParsedSentence, ev: CaseFigures, by_content: bool = True
 ) -> tuple[AssumptionCheck, ...]:
     """The assumptions the sentence is about, by id or (`by_content`) by a figure only the
     plan states."""
@@ -66,7 +66,7 @@ def said_verdict(s: ParsedSentence) -> tuple[AssumptionVerdict, re.Match[str]] |
     return verdict, match
 
 
-def assumption_verdict(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def assumption_verdict(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """A plan assumption given another verdict than the report's: contradicted; the same (or a
     more cautious "plausible" for a supported one): ok."""
     said = said_verdict(s)

@@ -7,7 +7,7 @@ from typing import Any
 
 from adoptreport.analysis.findings import Findings
 from adoptreport.claims import assumptions, measured, rules, values
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import Sentence, parse, split_sentences
 from adoptreport.claims.readers import rejected
 from adoptreport.claims.verdict import SEVERITY, ClaimVerdict, Hit, Rule
@@ -95,7 +95,7 @@ def check_text(
     text: str, case: Case, findings: Findings, statements: tuple[Statement, ...], source: str
 ) -> ClaimsReview:
     """Judge every sentence of `text` against the case's evidence."""
-    evidence = Evidence.of(case, findings, statements)
+    evidence = CaseFigures.of(case, findings, statements)
     return ClaimsReview(
         source, tuple(review(sentence, evidence) for sentence in split_sentences(text))
     )
@@ -110,7 +110,7 @@ def claims_review(
     return check_text(case.claims_text, case, findings, statements, "claims.md")
 
 
-def review(sentence: Sentence, evidence: Evidence) -> ClaimReview:
+def review(sentence: Sentence, evidence: CaseFigures) -> ClaimReview:
     """Run every rule; the most severe verdict wins, and its reasons are the ones given."""
     parsed = parse(sentence, evidence.lexicon)
     if rejected(parsed):  # "… is not supported by the pilot": the claim is quoted to reject it
@@ -152,7 +152,7 @@ def _ok_reason(hits: list[Hit], support: tuple[str, ...]) -> str:
     return "no number or checkable claim about the evidence"
 
 
-def _replacement_ids(worst: list[Hit], hits: list[Hit], evidence: Evidence) -> tuple[str, ...]:
+def _replacement_ids(worst: list[Hit], hits: list[Hit], evidence: CaseFigures) -> tuple[str, ...]:
     # The statements behind the verdict first, then any the milder rules pointed at.
     ordered = [i for h in worst + hits for i in h.statements if i in evidence.statements]
     return tuple(dict.fromkeys(ordered))[:REPLACEMENT_STATEMENTS]

@@ -85,7 +85,7 @@ FAMILY: dict[Unit, tuple[QuantityKind, float]] = {
 
 
 @dataclass(frozen=True)
-class Evidence:
+class CaseFigures:
     """The case's statements and findings, indexed for the rules."""
 
     case: Case
@@ -102,7 +102,7 @@ class Evidence:
     work_mix: tuple[tuple[str, str, Interval], ...] = ()
 
     @classmethod
-    def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> Evidence:
+    def of(cls, case: Case, findings: Findings, statements: tuple[Statement, ...]) -> CaseFigures:
         # The decisions page restates other statements' numbers beside a plan's quoted claims:
         # it grounds nothing of its own.
         statements = tuple(s for s in statements if s.section is not Section.DECISIONS)

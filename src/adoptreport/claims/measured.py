@@ -15,7 +15,7 @@ from adoptreport.analysis.pilot import Cell
 from adoptreport.analysis.stats import Interval
 from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import ParsedSentence, Quantity, QuantityKind
 from adoptreport.claims.rules import capable_near, hedged, nearest, share_of_work
 from adoptreport.claims.verdict import ClaimVerdict, Hit
@@ -37,7 +37,7 @@ class Claimed:
     slack: float = 0.0  # room for a round figure to be supported ("seven in eight" for 87%)
 
 
-def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def time_saved(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """Time saved or lost on a kind of work, against each matching cell's saved fraction."""
     claimed = _claimed_time(s)
     cells = [c for c in ev.cells_for(s.tools, s.kinds) if c.saved_fraction is not None]
@@ -56,7 +56,7 @@ def time_saved(s: ParsedSentence, ev: Evidence) -> Hit | None:
     )
 
 
-def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def acceptance_share(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """A share of changes accepted (merged) for a kind of work, against the cells' acceptance."""
     verb = s.find(words.ACCEPTED)
     cells = ev.cells_for(s.tools, s.kinds)
@@ -71,13 +71,13 @@ def acceptance_share(s: ParsedSentence, ev: Evidence) -> Hit | None:
     return judge("acceptance_share", "acceptance", claimed, judged, hedged(s), small=small)
 
 
-def _small_cells(cells: Sequence[Cell], ev: Evidence) -> frozenset[str]:
+def _small_cells(cells: Sequence[Cell], ev: CaseFigures) -> frozenset[str]:
     """Cells with fewer attempts than the policy's minimum: their points do not stand alone."""
     minimum = ev.case.case.policy.min_tasks_per_cell
     return frozenset(f"cell.{c.tool}.{c.kind}" for c in cells if c.attempts < minimum)
 
 
-def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def share_of_our_work(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """'AI can do X of our tasks': against each tool's acceptance across our work mix."""
     if s.kinds:
         return None
@@ -94,7 +94,7 @@ def share_of_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
     return None
 
 
-def automate_kind(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def automate_kind(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """'We can automate bug fixes': against the policy's verdict for that kind of work."""
     if not s.kinds or s.find(words.AUTOMATE) is None:
         return None
@@ -126,7 +126,7 @@ def automate_kind(s: ParsedSentence, ev: Evidence) -> Hit | None:
     )
 
 
-def hallucination_comparison(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def hallucination_comparison(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """'A makes 60% fewer hallucinations than B', against both tools' pilot rates."""
     if s.find(words.HALLUCINATION) is None or len(s.tools) != 2 or " than " not in s.text:
         return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from adoptreport.claims import lexicon as words
-from adoptreport.claims.evidence import Evidence, Source
+from adoptreport.claims.evidence import CaseFigures, Source
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
 from adoptreport.claims.staffing import Staffing, staffing_words
@@ -50,7 +50,7 @@ SAYS = re.compile(
 )
 
 
-def benchmark_mentions(s: ParsedSentence, ev: Evidence) -> tuple[int, ...]:
+def benchmark_mentions(s: ParsedSentence, ev: CaseFigures) -> tuple[int, ...]:
     """Where the sentence invokes benchmark or vendor evidence, not taken back by a negation:
     a named benchmark, benchmark words, a vendor saying something, or a claimed score itself."""
     found = [m.start() for m in BENCHMARK.finditer(s.text)]
@@ -112,7 +112,7 @@ class Target:
 _NOUNS = re.compile(rf"\b(?:{PEOPLE}|{WORK})\b", re.IGNORECASE)
 
 
-def people_and_work(s: ParsedSentence, ev: Evidence) -> tuple[Target, ...]:
+def people_and_work(s: ParsedSentence, ev: CaseFigures) -> tuple[Target, ...]:
     """Our people and our work: general words, and the case's own teams, roles and kinds."""
     found = [
         Target(
@@ -175,7 +175,7 @@ _BREAK = re.compile(
 )
 
 
-def mapped_quantity(s: ParsedSentence, ev: Evidence) -> Quantity | None:
+def mapped_quantity(s: ParsedSentence, ev: CaseFigures) -> Quantity | None:
     """A share or count put onto our people or our work ("nine in ten tickets", "88.7% of what
     our engineers do", "cut our workload by a third"), not negated and not a pilot finding."""
     for q in s.quantities:
@@ -192,7 +192,7 @@ def mapped_quantity(s: ParsedSentence, ev: Evidence) -> Quantity | None:
 _OF = re.compile(rf"^\s*(?:of\s+)?(?:(?:{_OWNER})\s+)?(?:[\w'-]+\s+){{0,2}}?", re.IGNORECASE)
 
 
-def _kind_link(after: str, ev: Evidence) -> re.Match[str] | None:
+def _kind_link(after: str, ev: CaseFigures) -> re.Match[str] | None:
     """ "of our bug fixes": a share of one of the case's kinds of work."""
     of = _OF.match(after)
     if of is None:
@@ -237,7 +237,7 @@ _IS_BEFORE = re.compile(
 )
 
 
-def _measured(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
+def _measured(q: Quantity, s: ParsedSentence, ev: CaseFigures) -> bool:
     """The report states this figure about our work, or the sentence sets a pilot figure beside
     the benchmark: a comparison or a finding, not a mapping."""
     if _stated_fraction(q, s):  # "which are about a sixth of our engineering hours"
@@ -266,7 +266,7 @@ _CHECKING = re.compile(
 
 
 def inferred_onto_our_work(
-    s: ParsedSentence, ev: Evidence, mentions: tuple[int, ...]
+    s: ParsedSentence, ev: CaseFigures, mentions: tuple[int, ...]
 ) -> Target | None:
     """ "SWE-bench shows 88.7%, so the same holds for our tickets": an inference from benchmark
     evidence to our people or work, unless the sentence is about checking it locally."""
@@ -281,7 +281,7 @@ def inferred_onto_our_work(
     return None
 
 
-def capability_over_our_work(s: ParsedSentence, ev: Evidence) -> re.Match[str] | None:
+def capability_over_our_work(s: ParsedSentence, ev: CaseFigures) -> re.Match[str] | None:
     """ "can take over our ticket queue", "absorb the work of the QA function": a verb of doing or
     cutting whose object, within a few words, is our people or our work."""
     if _CHECKING.search(s.masked):
@@ -305,7 +305,7 @@ SHRINK = re.compile(
 
 
 def staffing_consequence(
-    s: ParsedSentence, ev: Evidence, mentions: tuple[int, ...]
+    s: ParsedSentence, ev: CaseFigures, mentions: tuple[int, ...]
 ) -> Staffing | None:
     """Benchmark or vendor evidence beside our staffing or capacity ("backfilling leavers",
     "offshore spend", "the roadmap with the current team"), neither a comparison with the
@@ -339,7 +339,7 @@ def as_written(q: Quantity) -> Quantity:
 OUR_SHARES = ABOUT_OUR_WORK | {"unknown_hours_share"}
 
 
-def _our_share(q: Quantity, ev: Evidence) -> bool:
+def _our_share(q: Quantity, ev: CaseFigures) -> bool:
     """A share the report states about our hours or people ("74% of our engineering hours")."""
     found = ev.grounds(as_written(q), loose=False)
     return any(k.source is Source.STATEMENT and k.name in OUR_SHARES for k in found)
@@ -351,7 +351,7 @@ _BY_CHANGE = re.compile(
 )
 
 
-def _pilot_figure(q: Quantity, s: ParsedSentence, ev: Evidence) -> bool:
+def _pilot_figure(q: Quantity, s: ParsedSentence, ev: CaseFigures) -> bool:
     """A level the report states from the pilot: not a benchmark score it quotes ("near-90%"),
     a multiple, or a change ("trim … by 40%")."""
     if q.vague or q.interval_end or q.kind is QuantityKind.MULTIPLE:

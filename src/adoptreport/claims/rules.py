@@ -13,7 +13,7 @@ from adoptreport.analysis.verdicts import Verdict
 from adoptreport.claims import lexicon as words
 from adoptreport.claims import readers as read
 from adoptreport.claims.assumptions import plan_figure
-from adoptreport.claims.evidence import Evidence, Source
+from adoptreport.claims.evidence import CaseFigures, Source
 from adoptreport.claims.parse import ParsedSentence, Quantity, QuantityKind
 from adoptreport.claims.scope import scope_of
 from adoptreport.claims.verdict import ClaimVerdict, Hit
@@ -21,7 +21,7 @@ from adoptreport.claims.verdict import ClaimVerdict, Hit
 # ---------------------------------------------------------------- extrapolation
 
 
-def benchmark_onto_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def benchmark_onto_our_work(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """Benchmark or vendor evidence mapped onto a share or count of our people or our work."""
     mentions = read.benchmark_mentions(s, ev)
     if read.rejected(s) or not mentions:
@@ -46,7 +46,7 @@ def benchmark_onto_our_work(s: ParsedSentence, ev: Evidence) -> Hit | None:
     )
 
 
-def workforce_reduction(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def workforce_reduction(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """AI capability turned into fewer engineers, jobs, FTE or a smaller team."""
     if read.rejected(s):
         return None
@@ -76,7 +76,7 @@ CAPACITY_FTE = re.compile(
 )
 
 
-def engineering_automated(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def engineering_automated(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """Engineering as a whole said to be automated or replaced."""
     if read.rejected(s):
         return None
@@ -102,7 +102,7 @@ def _first_phrase(
     return None
 
 
-def ungrounded_number(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def ungrounded_number(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """A number the evidence does not contain, or only a vendor or a plan states."""
     for quantity in s.quantities:
         if quantity.vague or plan_figure(s, quantity):
@@ -144,7 +144,7 @@ def ungrounded_number(s: ParsedSentence, ev: Evidence) -> Hit | None:
     return None
 
 
-def certainty(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def certainty(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """'Proven', 'guaranteed', 'eliminates hallucinations': certainty the evidence never gives."""
     match = s.find(words.CERTAINTY)
     if match is None or established(s, ev):
@@ -181,7 +181,7 @@ def with_units(s: ParsedSentence, q: Quantity) -> tuple[Quantity, ...]:
     return (q, *(replace(q, kind=u) for u in sorted(units)))
 
 
-def established(s: ParsedSentence, ev: Evidence) -> bool:
+def established(s: ParsedSentence, ev: CaseFigures) -> bool:
     """Certainty about what the case records as fact, with no interval: a context window's fit,
     a gate, a ranking, a price. ("It is certain that route-planner fits whole.")"""
     word = s.find(words.CERTAINTY)
@@ -197,7 +197,7 @@ def established(s: ParsedSentence, ev: Evidence) -> bool:
     return True
 
 
-def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def point_as_fact(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """A point estimate stated without its interval where that interval is wide or spans zero."""
     if hedged(s) or read.rejected(s):
         return None
@@ -217,7 +217,7 @@ def point_as_fact(s: ParsedSentence, ev: Evidence) -> Hit | None:
 
 
 def share_of_work(
-    s: ParsedSentence, quantity: Quantity, ev: Evidence, general: bool = False
+    s: ParsedSentence, quantity: Quantity, ev: CaseFigures, general: bool = False
 ) -> bool:
     """The share is of work: '88% of our engineering', 'nine in ten coding tasks', 'most bug fixes'."""
     after = s.masked[quantity.end :]
@@ -233,7 +233,7 @@ def capable_near(s: ParsedSentence, quantity: Quantity) -> bool:
     return any(not s.negated_at(offset + m.start()) for m in words.CAPABILITY.finditer(window))
 
 
-def _benchmark_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
+def _benchmark_statements(s: ParsedSentence, ev: CaseFigures) -> tuple[str, ...]:
     """Our own result on the benchmark's kind of work, and what the benchmark does not say."""
     scores = {round(q.value, 4) for q in s.shares(vague=False)}
     named = [
@@ -251,13 +251,13 @@ def _benchmark_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
     return tuple(i for i in ids if ev.has(i))
 
 
-def _capacity_statements(s: ParsedSentence, ev: Evidence) -> tuple[str, ...]:
+def _capacity_statements(s: ParsedSentence, ev: CaseFigures) -> tuple[str, ...]:
     """What the evidence supports freeing, as hours and FTE of capacity, not as jobs."""
     ids = tuple(i for i in ("workforce.total", "workforce.contrast") if ev.has(i))
     return ids or _benchmark_statements(s, ev)
 
 
-def _topical(s: ParsedSentence, ev: Evidence, hallucinations: bool = False) -> tuple[str, ...]:
+def _topical(s: ParsedSentence, ev: CaseFigures, hallucinations: bool = False) -> tuple[str, ...]:
     """Statements on what the sentence is about: its tools and kinds of work."""
     if hallucinations:
         ids = [f"hallucinations.{t}" for t in s.tools or tuple(t.tool for t in ev.tools)]

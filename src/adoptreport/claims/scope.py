@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
 
@@ -59,7 +59,7 @@ class Scope:
         return "; ".join(notes)
 
 
-def scope_of(s: ParsedSentence, q: Quantity, ev: Evidence) -> Scope:
+def scope_of(s: ParsedSentence, q: Quantity, ev: CaseFigures) -> Scope:
     """The quantity as the report would state it: in minutes for days, times the headcount of
     the team named (or everyone) when it is per engineer, flagged when it is per team."""
     days = q.kind is QuantityKind.DAYS

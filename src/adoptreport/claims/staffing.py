@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import ParsedSentence
 
 FAMILIES: dict[str, str] = {
@@ -59,7 +59,7 @@ class Staffing:
     text: str
 
 
-def staffing_words(s: ParsedSentence, ev: Evidence) -> tuple[Staffing, ...]:
+def staffing_words(s: ParsedSentence, ev: CaseFigures) -> tuple[Staffing, ...]:
     """Staffing and capacity words, and the case's own teams and roles, not negated."""
     found = [
         Staffing(m.start(), m.end(), _family(m), m.group()) for m in STAFFING.finditer(s.masked)

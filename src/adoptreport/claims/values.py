@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from adoptreport.claims import lexicon as words
 from adoptreport.claims import measured
 from adoptreport.claims.assumptions import named_assumptions, plan_figure
-from adoptreport.claims.evidence import Evidence, Known, Source
+from adoptreport.claims.evidence import CaseFigures, Known, Source
 from adoptreport.claims.measured import FRACTION, Claimed, judge
 from adoptreport.claims.parse import ParsedSentence
 from adoptreport.claims.quantities import Quantity, QuantityKind
@@ -59,7 +59,7 @@ REVIEW, PER_CHANGE = MEASURES[2], MEASURES[3]
 _SEGMENT = re.compile(r"[;:]|\.\s|\bwhile\b|\bbut\b|\bwhereas\b", re.IGNORECASE)
 
 
-def measured_value(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def measured_value(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """Each number about a measure the report states with an interval, against that interval."""
     if rejected(s):
         return None
@@ -70,7 +70,7 @@ def measured_value(s: ParsedSentence, ev: Evidence) -> Hit | None:
     return verdicts[0] if verdicts else None
 
 
-def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
+def _judge_quantity(s: ParsedSentence, q: Quantity, ev: CaseFigures) -> Hit | None:
     if q.kind is K.NUMBER and _COUNT_AFTER.match(s.text, q.end):
         return None  # "on 20 attempts": a sample size, not the measure
     if _ADOPTION_AFTER.match(s.text, q.end):
@@ -107,7 +107,7 @@ def _judge_quantity(s: ParsedSentence, q: Quantity, ev: Evidence) -> Hit | None:
     return replace(hit, reason=f"{hit.reason}; {scope.note}")
 
 
-def _knowns(s: ParsedSentence, scope: Scope, measure: Measure, ev: Evidence) -> list[Known]:
+def _knowns(s: ParsedSentence, scope: Scope, measure: Measure, ev: CaseFigures) -> list[Known]:
     """The statements' intervals for the measure, about what the sentence names: a plan
     assumption it names, else its teams (each team, for "per team"), tools and the case."""
     named = [k for name in sorted(measure.names) for k in ev.by_name.get(name, ())]
@@ -161,7 +161,7 @@ def _measure_of(s: ParsedSentence, q: Quantity) -> Measure | None:
 
 
 def _candidate(
-    k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: Evidence, every_team: bool = False
+    k: Known, m: Measure, q: Quantity, s: ParsedSentence, ev: CaseFigures, every_team: bool = False
 ) -> bool:
     """A statement's interval for this measure, about what the sentence names."""
     if k.name not in m.names or k.interval is None or k.end or k.source is not Source.STATEMENT:
@@ -218,7 +218,7 @@ _ACROSS = re.compile(
 )
 
 
-def _names_hallucination_kind(s: ParsedSentence, ev: Evidence, where: str) -> bool:
+def _names_hallucination_kind(s: ParsedSentence, ev: CaseFigures, where: str) -> bool:
     """The sentence names this statement's kind of hallucination ("Brightline Dev, invented
     API: …"): most of the label's words, hyphens ignored."""
     text = ev.statements[where].text
@@ -244,7 +244,7 @@ HALLUCINATION_KIND = re.compile(
 )
 
 
-def certainty_against_interval(s: ParsedSentence, ev: Evidence) -> Hit | None:
+def certainty_against_interval(s: ParsedSentence, ev: CaseFigures) -> Hit | None:
     """ "Proven" or "guaranteed" on a claim the report states with an interval (so the interval
     does not exclude the other outcomes), or on a headcount claim: contradicted, not only an
     overclaim. Certainty about nothing the report measures stays a warning (`certainty`)."""

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from adoptreport.claims.evidence import Evidence
+from adoptreport.claims.evidence import CaseFigures
 from adoptreport.claims.parse import ParsedSentence
 
 
@@ -33,4 +33,4 @@ class Hit:
     statements: tuple[str, ...] = ()  # statement ids: the support, or the grounded alternative
 
 
-Rule = Callable[[ParsedSentence, Evidence], Hit | None]
+Rule = Callable[[ParsedSentence, CaseFigures], Hit | None]

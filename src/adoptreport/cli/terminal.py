@@ -15,7 +15,7 @@ from rich.table import Table
 from adoptreport.analysis.diff import PeriodDiff
 from adoptreport.api import STAGES
 from adoptreport.api import Progress as ProgressCallback
-from adoptreport.report.cells import Cell
+from adoptreport.report.cells import TableCell
 from adoptreport.report.changes import ChangeRow, change_rows, tabled_change_ids
 from adoptreport.statements.changes import change_statements
 
@@ -51,7 +51,7 @@ def build_progress(show: bool) -> Iterator[ProgressCallback]:
         bar.update(task, completed=len(STAGES))
 
 
-def _cell(value: Cell, detected: str = "") -> str:
+def _cell(value: TableCell, detected: str = "") -> str:
     return "\n".join(part for part in (value.main, value.detail, detected) if part)
 
 

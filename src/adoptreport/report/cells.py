@@ -9,7 +9,7 @@ from adoptreport.statements.formatting import NOT_MEASURED
 
 
 @dataclass(frozen=True)
-class Cell:
+class TableCell:
     """A table cell: the figure, a second line under it, and a badge when `badge_class` is set."""
 
     main: str
@@ -66,12 +66,12 @@ def body_parts(s: Statement) -> tuple[Part, ...]:
     return parts(s.text, s.numbers, len(s.lead))
 
 
-def number_cell(statement: Statement | None, name: str) -> Cell:
+def number_cell(statement: Statement | None, name: str) -> TableCell:
     """A statement's number as a cell: its figure, then its interval; 'not measured' if absent."""
     number = statement.number(name) if statement else None
     if number is None:
-        return Cell(NOT_MEASURED)
-    return Cell(number.figure, f"({number.spread})" if number.spread else "")
+        return TableCell(NOT_MEASURED)
+    return TableCell(number.figure, f"({number.spread})" if number.spread else "")
 
 
 def figure(statement: Statement | None, name: str) -> str:

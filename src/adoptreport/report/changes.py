@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from adoptreport.analysis.diff import PeriodDiff
-from adoptreport.report.cells import Cell, number_cell
+from adoptreport.report.cells import TableCell, number_cell
 from adoptreport.statements import Statement
 from adoptreport.statements.changes import DETECTED, NOT_IN_CASE
 
@@ -13,12 +13,12 @@ from adoptreport.statements.changes import DETECTED, NOT_IN_CASE
 @dataclass(frozen=True)
 class ChangeRow:
     kind: str
-    old_acceptance: Cell
-    new_acceptance: Cell
-    acceptance_change: Cell
-    old_saved: Cell
-    new_saved: Cell
-    saved_change: Cell
+    old_acceptance: TableCell
+    new_acceptance: TableCell
+    acceptance_change: TableCell
+    old_saved: TableCell
+    new_saved: TableCell
+    saved_change: TableCell
     acceptance_detected: str  # "a detectable change", "no detectable difference" or ""
     saved_detected: str
     old_verdict: str

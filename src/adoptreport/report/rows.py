@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from adoptreport.analysis.findings import Findings
 from adoptreport.claims import ClaimsReview
 from adoptreport.models.folder import Case
-from adoptreport.report.cells import Cell, Part, body_parts, figure, number_cell, verdict_class
+from adoptreport.report.cells import Part, TableCell, body_parts, figure, number_cell, verdict_class
 from adoptreport.statements import Statement
 from adoptreport.statements.labels import assumption_label
 
@@ -33,9 +33,9 @@ class CellRow:
     tool: str
     kind: str
     attempts: str
-    acceptance: Cell
-    clean: Cell
-    saved: Cell
+    acceptance: TableCell
+    clean: TableCell
+    saved: TableCell
     verdict: str
     verdict_class: str
 
@@ -44,8 +44,8 @@ class CellRow:
 class TeamRow:
     team: str
     engineers: str
-    hours: Cell
-    fte: Cell
+    hours: TableCell
+    fte: TableCell
     unknown: str
 
 
@@ -54,23 +54,23 @@ class CostRow:
     """One tool's money, a year and per merged change; each cell from a statement's number."""
 
     tool: str
-    seats: Cell
-    tokens: Cell
-    value: Cell
-    net: Cell
-    hours_per_change: Cell
-    engineer_cost_per_change: Cell
-    tokens_per_change: Cell
-    break_even: Cell
-    acceptance: Cell
+    seats: TableCell
+    tokens: TableCell
+    value: TableCell
+    net: TableCell
+    hours_per_change: TableCell
+    engineer_cost_per_change: TableCell
+    tokens_per_change: TableCell
+    break_even: TableCell
+    acceptance: TableCell
 
 
 @dataclass(frozen=True)
 class ScenarioRow:
     adoption: str
-    low: Cell
-    base: Cell
-    high: Cell
+    low: TableCell
+    base: TableCell
+    high: TableCell
     current: bool  # the case's own adoption rate
 
 

@@ -12,7 +12,7 @@ from adoptreport.analysis.procurement import VendorFindings
 from adoptreport.analysis.procurement.gates import GateStatus
 from adoptreport.models.folder import Case
 from adoptreport.models.requirements import requirement_label
-from adoptreport.report.cells import Cell, Paragraph, figure, number_cell, paragraph
+from adoptreport.report.cells import Paragraph, TableCell, figure, number_cell, paragraph
 from adoptreport.statements import Statement
 from adoptreport.statements.formatting import NOT_MEASURED
 from adoptreport.statements.model import Number
@@ -38,27 +38,27 @@ STATUS_WORDS = {
 @dataclass(frozen=True)
 class MatrixRow:
     vendor: str
-    status: Cell
-    fit: Cell
-    acceptance: Cell
-    saved: Cell
-    claim: Cell
-    cost: Cell
-    context: Cell
-    hallucinations: Cell
+    status: TableCell
+    fit: TableCell
+    acceptance: TableCell
+    saved: TableCell
+    claim: TableCell
+    cost: TableCell
+    context: TableCell
+    hallucinations: TableCell
 
 
 @dataclass(frozen=True)
 class GridRow:
     label: str
     detail: str
-    cells: tuple[Cell, ...]  # one per vendor
+    cells: tuple[TableCell, ...]  # one per vendor
 
 
 @dataclass(frozen=True)
 class VendorPage:
     name: str
-    status: Cell
+    status: TableCell
     lead: tuple[Paragraph, ...]  # exclusion or unverified, fit, tool choice
     gates: tuple[Paragraph, ...]
     claims: tuple[Paragraph, ...]  # benchmark and hallucination claims, with source grades
@@ -96,34 +96,34 @@ class _Statements:
         return tuple(paragraph(s) for i, s in self.by_id.items() if i.startswith(prefix))
 
 
-def _status(vendor: VendorFindings) -> Cell:
-    return Cell(STATUS_WORDS[vendor.status], "", GATE_CLASSES[vendor.status])
+def _status(vendor: VendorFindings) -> TableCell:
+    return TableCell(STATUS_WORDS[vendor.status], "", GATE_CLASSES[vendor.status])
 
 
 def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> MatrixRow:
     fit = s.get(f"vendor.{vendor.vendor}.fit")
     tool = vendor.fit.tool.tool if vendor.fit.tool else None
     if vendor.rank is not None:
-        fit_cell = Cell(
+        fit_cell = TableCell(
             figure(fit, "fit_score"),
             f"rank {figure(fit, 'rank')} of {figure(fit, 'vendors_ranked')}",
         )
     else:
-        fit_cell = Cell("not ranked", "excluded" if vendor.excluded else NOT_MEASURED)
+        fit_cell = TableCell("not ranked", "excluded" if vendor.excluded else NOT_MEASURED)
     claim = vendor.top_claim
-    claim_cell = Cell(NOT_MEASURED)
+    claim_cell = TableCell(NOT_MEASURED)
     if claim is not None:
         score = figure(s.get(f"benchmark.{claim.id}.claim"), "claimed_score")
-        claim_cell = Cell(score, f"{claim.benchmark}, {claim.source_grade.value} source")
+        claim_cell = TableCell(score, f"{claim.benchmark}, {claim.source_grade.value} source")
     cost = s.get(f"cost.{tool}") if tool else None
     context = s.get(f"vendor.{vendor.vendor}.context")
     context_cell = (
-        Cell(
+        TableCell(
             f"{figure(context, 'codebases_fitting_whole')} of {figure(context, 'codebases')} whole",
             f"window {figure(context, 'context_window')}",
         )
         if context is not None and context.number("context_window") is not None
-        else Cell(NOT_MEASURED)
+        else TableCell(NOT_MEASURED)
     )
     names = {t.tool: t.name for t in findings.tools}
     tool_note = f"with {names.get(tool, tool)}" if tool else ""
@@ -132,13 +132,13 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
     hallucination = (
         number_cell(s.get(f"hallucinations.{tool}"), "hallucinations_per_attempt")
         if tool
-        else Cell(NOT_MEASURED)
+        else TableCell(NOT_MEASURED)
     )
     return MatrixRow(
         vendor.name,
         _status(vendor),
         fit_cell,
-        Cell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
+        TableCell(acceptance.main, " ".join(x for x in (acceptance.detail, tool_note) if x)),
         saved,
         claim_cell,
         _total_cell(s.get(f"decision.total.{tool}") if tool else None, cost),
@@ -147,13 +147,13 @@ def _matrix_row(vendor: VendorFindings, s: _Statements, findings: Findings) -> M
     )
 
 
-def _total_cell(total: Statement | None, cost: Statement | None) -> Cell:
+def _total_cell(total: Statement | None, cost: Statement | None) -> TableCell:
     """Seats and tokens a year; seats alone, marked so, when the token cost is not measured."""
     if total is not None:
         return number_cell(total, "total_yearly_cost")
     if cost is not None and cost.number("annual_seat_cost") is not None:
-        return Cell(figure(cost, "annual_seat_cost"), "seats only; tokens not measured")
-    return Cell(NOT_MEASURED)
+        return TableCell(figure(cost, "annual_seat_cost"), "seats only; tokens not measured")
+    return TableCell(NOT_MEASURED)
 
 
 def _shown(value: Number | str) -> str:
@@ -169,7 +169,7 @@ def _gate_rows(case: Case, vendors: tuple[VendorFindings, ...]) -> tuple[GridRow
             check = next(c for c in vendor.gates if c.requirement.id == requirement.id)
             offered = offer_text("offered", requirement.attribute, check.offered, currency)
             cells.append(
-                Cell(GATE_WORDS[check.status], _shown(offered), GATE_CLASSES[check.status])
+                TableCell(GATE_WORDS[check.status], _shown(offered), GATE_CLASSES[check.status])
             )
         required = "required: " + _shown(required_text(requirement, currency))
         rows.append(GridRow(requirement_label(requirement), required, tuple(cells)))
@@ -186,7 +186,7 @@ def _fit_rows(
         for vendor in vendors:
             item = next(i for i in vendor.fit.items if i.id == requirement.id)
             status = item.status or GateStatus.UNVERIFIED
-            cells.append(Cell(GATE_WORDS[status], "", GATE_CLASSES[status]))
+            cells.append(TableCell(GATE_WORDS[status], "", GATE_CLASSES[status]))
         rows.append(GridRow(requirement_label(requirement), f"weight {weight}", tuple(cells)))
     measured = (
         ("Measured acceptance", "mix_acceptance"),
@@ -202,7 +202,7 @@ def _fit_rows(
             tuple(
                 number_cell(s.get(f"vendor.{v.vendor}.fit"), "fit_score")
                 if v.rank
-                else Cell("not ranked")
+                else TableCell("not ranked")
                 for v in vendors
             ),
         )
@@ -224,18 +224,18 @@ def _context_rows(
             size = f"{size_cell.main} {size_cell.detail}".strip()
             if fit.fit.value == "partly":
                 cells.append(
-                    Cell(
+                    TableCell(
                         f"holds {figure(statement, 'share_of_codebase_in_window')}",
                         "",
                         "verdict-assist",
                     )
                 )
             elif fit.fit.value == "fits":
-                cells.append(Cell("fits whole", "", "verdict-automate-with-review"))
+                cells.append(TableCell("fits whole", "", "verdict-automate-with-review"))
             elif fit.fit.value == "may fit":
-                cells.append(Cell("may fit", "", "verdict-insufficient-evidence"))
+                cells.append(TableCell("may fit", "", "verdict-insufficient-evidence"))
             else:
-                cells.append(Cell(NOT_MEASURED, "", "verdict-insufficient-evidence"))
+                cells.append(TableCell(NOT_MEASURED, "", "verdict-insufficient-evidence"))
         rows.append(GridRow(codebase.name, size, tuple(cells)))
     return tuple(rows)
 
@@ -257,8 +257,8 @@ def _page(vendor: VendorFindings, case: Case, findings: Findings, s: _Statements
                         kind,
                         (
                             number_cell(statement, "hallucinations_per_attempt"),
-                            Cell(figure(statement, "incidents")),
-                            Cell(figure(statement, "attempts_with_count")),
+                            TableCell(figure(statement, "incidents")),
+                            TableCell(figure(statement, "attempts_with_count")),
                         ),
                     )
                 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from adoptreport.analysis.evidence import Evidence
 from adoptreport.analysis.procurement import VendorFindings
-from adoptreport.analysis.procurement.hallucination import ClaimCheck, ClaimVerdict
+from adoptreport.analysis.procurement.hallucination import ClaimCheck, VendorClaimVerdict
 from adoptreport.analysis.stats import Interval
 from adoptreport.models import Audience
 from adoptreport.models.vendors import HallucinationClaimKind
@@ -25,9 +25,9 @@ KIND_WORDS = {
 }
 
 POSITION = {
-    ClaimVerdict.CONSISTENT: "inside",
-    ClaimVerdict.CONTRADICTED: "below",
-    ClaimVerdict.EXCEEDED: "above",
+    VendorClaimVerdict.CONSISTENT: "inside",
+    VendorClaimVerdict.CONTRADICTED: "below",
+    VendorClaimVerdict.EXCEEDED: "above",
 }
 
 

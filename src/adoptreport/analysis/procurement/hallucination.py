@@ -66,7 +66,7 @@ def tool_hallucinations(
     )
 
 
-class ClaimVerdict(StrEnum):
+class VendorClaimVerdict(StrEnum):
     CONSISTENT = "consistent with the pilot"
     CONTRADICTED = "contradicted by the pilot"  # the pilot saw worse than claimed
     EXCEEDED = "better in the pilot than claimed"
@@ -91,7 +91,7 @@ class ClaimCheck:
     baseline: ToolHallucinations | None
     ratio: Interval | None  # the ratio judged: stratified by kind of work over shared kinds
     claimed: float  # the claimed ratio (1 − reduction) or the claimed rate
-    verdict: ClaimVerdict
+    verdict: VendorClaimVerdict
     stratified: RateComparison | None = None  # Mantel–Haenszel by kind of work
     paired: RateComparison | None = None  # Mantel–Haenszel by task, on tasks both tried
     crude: Interval | None = None  # all attempts pooled, kinds ignored
@@ -136,7 +136,7 @@ def check_claim(
     baseline = _restricted(rates.get(claim.baseline_tool or ""), counts, claim, level)
     if observed is None or baseline is None:
         return ClaimCheck(
-            claim, evidence, observed, baseline, None, claimed, ClaimVerdict.NOT_VERIFIABLE
+            claim, evidence, observed, baseline, None, claimed, VendorClaimVerdict.NOT_VERIFIABLE
         )
     mine = counts[counts["tool"] == claim.tool]
     theirs = counts[counts["tool"] == claim.baseline_tool]
@@ -146,7 +146,7 @@ def check_claim(
         int(mine["events"].sum()), len(mine), int(theirs["events"].sum()), len(theirs), level
     )
     if stratified is None:
-        verdict = ClaimVerdict.NOT_COMPARABLE
+        verdict = VendorClaimVerdict.NOT_COMPARABLE
     else:
         verdict = _verdict(stratified.ratio, claimed)
     return ClaimCheck(
@@ -209,9 +209,9 @@ def _restricted(
     )
 
 
-def _verdict(observed: Interval | None, claimed: float) -> ClaimVerdict:
+def _verdict(observed: Interval | None, claimed: float) -> VendorClaimVerdict:
     if observed is None:
-        return ClaimVerdict.NOT_VERIFIABLE
+        return VendorClaimVerdict.NOT_VERIFIABLE
     if observed.contains(claimed):
-        return ClaimVerdict.CONSISTENT
-    return ClaimVerdict.CONTRADICTED if observed.low > claimed else ClaimVerdict.EXCEEDED
+        return VendorClaimVerdict.CONSISTENT
+    return VendorClaimVerdict.CONTRADICTED if observed.low > claimed else VendorClaimVerdict.EXCEEDED
