@@ -12,13 +12,13 @@ Monte Carlo error. Two intervals that merely overlap are not taken as "no change
 from __future__ import annotations
 
 import dataclasses
-import math
 import zlib
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from adoptreport.analysis import stats
 from adoptreport.analysis.assumptions import AssumptionVerdict
 from adoptreport.analysis.evidence import RowRanges
 from adoptreport.analysis.findings import Findings
@@ -97,11 +97,7 @@ def newcombe_difference(
     old_successes: int, old_trials: int, new_successes: int, new_trials: int, level: float
 ) -> Interval:
     """new − old proportion with Newcombe's hybrid score (Wilson) interval."""
-    old, new = wilson(old_successes, old_trials, level), wilson(new_successes, new_trials, level)
-    d = new.point - old.point
-    low = d - math.hypot(new.point - new.low, old.high - old.point)
-    high = d + math.hypot(new.high - new.point, old.point - old.low)
-    return Interval(low, d, high, level)
+    return stats.newcombe_difference(new_successes, new_trials, old_successes, old_trials, level)
 
 
 def bootstrap_ratio_difference(
