@@ -99,20 +99,32 @@ def _read_claims(root: Path, problems: list[Problem]) -> str | None:
     return None if path is None else read_text(path, problems)
 
 
-def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
-    path = find(root, "pilot", TABLE_SUFFIXES, True, problems)
+def _required_table(
+    root: Path, role: str, each: str, files: dict[str, str], problems: list[Problem]
+) -> tuple[Path, pd.DataFrame, np.ndarray] | None:
+    """A required table with at least one row, and each row's number in the file; None (and
+    the problem) when it is missing, unreadable or has a header only."""
+    path = find(root, role, TABLE_SUFFIXES, True, problems)
     if path is None:
         return None
-    files["pilot"] = path.name
+    files[role] = path.name
     read = read_table(path, problems)
     if read is None:
         return None
     raw, rows = read
     if raw.empty:
         problems.append(
-            Problem(path.name, "", "", "has a header but no rows; expected one row per attempt")
+            Problem(path.name, "", "", f"has a header but no rows; expected one row per {each}")
         )
         return None
+    return path, raw, rows
+
+
+def _load_pilot(root: Path, files: dict[str, str], problems: list[Problem]) -> pd.DataFrame | None:
+    table = _required_table(root, "pilot", "attempt", files, problems)
+    if table is None:
+        return None
+    path, raw, rows = table
     frame, found = validate_table(raw, PilotAttempt, path.name, rows)
     frame[SOURCE_ROW] = rows
     problems.extend(found + pilot_rule_problems(frame, path.name, raw))
@@ -124,19 +136,10 @@ def _load_workforce(
 ) -> tuple[tuple[Team, ...], tuple[int, ...], set[str]] | None:
     """The teams that validated, the file row of each, and every team named in the file
     (valid row or not, so a bad headcount does not make the team unknown elsewhere)."""
-    path = find(root, "workforce", TABLE_SUFFIXES, True, problems)
-    if path is None:
+    table = _required_table(root, "workforce", "team", files, problems)
+    if table is None:
         return None
-    files["workforce"] = path.name
-    read = read_table(path, problems)
-    if read is None:
-        return None
-    raw, rows = read
-    if raw.empty:
-        problems.append(
-            Problem(path.name, "", "", "has a header but no rows; expected one row per team")
-        )
-        return None
+    path, raw, rows = table
     base = {name for name in Team.model_fields if name != "hours_by_kind"}
     for column in raw.columns:
         if column not in base and not str(column).startswith(HOURS_PREFIX):
